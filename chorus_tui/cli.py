@@ -1,0 +1,163 @@
+"""The ``chorus-tui`` command (SPEC §8): without a subcommand it opens the terminal interface;
+subcommands work on the database without importing Textual.
+
+Every failure ends as one line on stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import peewee
+
+from chorus_tui.config import DATABASE_ENV, Settings
+from chorus_tui.db import DatabaseOpenError, has_schema, open_database, prepare_schema, sqlite_path
+from chorus_tui.db.demo import DEMO_LOGINS, DEMO_PASSWORD, SeedError, seed_demo
+from chorus_tui.domain.context import Services
+from chorus_tui.domain.invariant import Violation, all_violations
+from chorus_tui.models import Structure, database
+
+PRINCIPAL_CODES = ("no_principal", "several_principals", "principal_not_active")
+
+
+class ChorusGroup(click.Group):
+    """Turns the errors an operator can cause (a bad database, a refused seed) into one-line
+    messages; anything unexpected too, since a traceback helps no operator."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except (DatabaseOpenError, SeedError) as error:
+            raise click.ClickException(str(error)) from None
+        except peewee.PeeweeException as error:
+            raise click.ClickException(f"database error: {error}") from None
+        except OSError as error:
+            raise click.ClickException(f"{error.filename or 'system'}: {error.strerror}") from None
+        except Exception as error:
+            raise click.ClickException(
+                f"unexpected error ({type(error).__name__}): {error}"
+            ) from None
+
+
+@click.group(cls=ChorusGroup, invoke_without_command=True)
+@click.option(
+    "--database",
+    "target",
+    metavar="PATH|URL",
+    help=f"SQLite file, sqlite:///path or postgresql://… URL. Default: ${DATABASE_ENV}, "
+    "then a file in your data directory (created with the demo data).",
+)
+@click.version_option(package_name="chorus-tui")
+@click.pass_context
+def main(ctx: click.Context, target: str | None) -> None:
+    """Chorus Pro « Mon Compte » and « Activités du gestionnaire » in the terminal.
+
+    Without a command, opens the terminal interface."""
+    ctx.obj = Settings.resolve(target)
+    if ctx.invoked_subcommand is None:
+        _run_interface(ctx, ctx.obj)
+
+
+def _open(ctx: click.Context, settings: Settings) -> peewee.Database:
+    db = open_database(settings.database)
+    ctx.call_on_close(db.close)
+    return db
+
+
+def _run_interface(ctx: click.Context, settings: Settings) -> None:
+    """A database whose schema this run created gets the demo data, so a fresh install opens
+    on meaningful screens (SPEC §7)."""
+    db = _open(ctx, settings)
+    services = Services()
+    if prepare_schema(db) == "created":
+        seed_demo(services)
+    try:
+        from chorus_tui.ui.app import run_app
+    except ImportError as error:
+        raise click.ClickException(f"the terminal interface is not available: {error}") from None
+    run_app(services, language="FR")
+
+
+@main.command()
+@click.option("--demo", is_flag=True, help="The people and organisations of the guides.")
+@click.option(
+    "--scale",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="N generated users over about N/10 structures, for benchmarks.",
+)
+@click.pass_context
+def seed(ctx: click.Context, demo: bool, scale: int | None) -> None:
+    """Fill an empty database with demo data (--demo) or a large generated one (--scale N)."""
+    if demo == (scale is not None):
+        raise click.UsageError("give exactly one of --demo or --scale N")
+    settings: Settings = ctx.obj
+    prepare_schema(_open(ctx, settings))
+    if demo:
+        _seed_demo(settings)
+    else:
+        _seed_scale(settings, scale)
+
+
+def _seed_demo(settings: Settings) -> None:
+    seed_demo(Services())
+    click.echo(f"Demo data created in {settings.database}.")
+    click.echo(f"Every account's password: {DEMO_PASSWORD}")
+    width = max(len(login.login) for login in DEMO_LOGINS)
+    for login in DEMO_LOGINS:
+        click.echo(f"  {login.login:<{width}}  {login.state:<19}  {login.who}")
+
+
+def _seed_scale(settings: Settings, n_users: int) -> None:
+    from chorus_tui.db.scale import seed_scale
+
+    with click.progressbar(length=n_users, label="Seeding users", file=sys.stderr) as bar:
+        report = seed_scale(Services(), n_users, lambda done, _total: bar.update(done - bar.pos))
+    click.echo(
+        f"{report.users} users, {report.structures} structures, {report.rows} rows "
+        f"in {report.seconds:.1f} s{_file_size(settings)}."
+    )
+
+
+def _file_size(settings: Settings) -> str:
+    path = sqlite_path(settings.database)
+    if path is None or not path.exists():
+        return ""
+    return f" ({path.stat().st_size / 2**20:.1f} MiB in {path})"
+
+
+@main.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Run the database's invariant and integrity checks; print what fails (exit status 1)."""
+    settings: Settings = ctx.obj
+    _require_existing(settings.database)
+    db = _open(ctx, settings)
+    if not has_schema(db):
+        raise click.ClickException(f"{settings.database} is not a chorus-tui database")
+    prepare_schema(db)
+    violations = all_violations()
+    for violation in violations:
+        click.echo(_describe(violation))
+    if violations:
+        click.echo(f"{len(violations)} problem(s) found.", err=True)
+        ctx.exit(1)
+    click.echo("OK: the database passes every check.")
+
+
+def _require_existing(target: str) -> None:
+    """``check`` never creates a database where there was none."""
+    path = sqlite_path(target)
+    if path is not None and not Path(path).exists():
+        raise click.ClickException(f"no database at {path}")
+
+
+def _describe(violation: Violation) -> str:
+    if violation.code not in PRINCIPAL_CODES or database.obj is None:
+        return str(violation)
+    structure = Structure.get_or_none(Structure.identifier == violation.subject)
+    return f"{violation} ({structure.raison_sociale})" if structure else str(violation)

@@ -1,0 +1,1 @@
+"""Message modules, one per area. Each defines ``FR`` and ``EN`` with the same keys."""

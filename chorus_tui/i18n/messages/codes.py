@@ -1,0 +1,43 @@
+"""Labels of the stored codes (statuses, roles, spaces, identifier types): ``code.<CODE>``."""
+
+FR = {
+    "code.ACTIF": "Actif",
+    "code.EN_COURS_ACTIVATION": "En cours d'activation",
+    "code.DESACTIVE": "Désactivé",
+    "code.INACTIF": "Inactif",
+    "code.GESTIONNAIRE_PRINCIPAL": "Gestionnaire principal",
+    "code.GESTIONNAIRE_SECONDAIRE": "Gestionnaire secondaire",
+    "code.UTILISATEUR_SIMPLE": "Utilisateur simple",
+    "code.PUBLIQUE": "Structure publique",
+    "code.PRIVEE": "Structure privée",
+    "space.ACCUEIL_CONNECTE": "Accueil connecté",
+    "space.FACTURES_EMISES": "Factures émises",
+    "space.FACTURES_RECUES": "Factures reçues",
+    "space.FACTURES_A_VALIDER": "Factures à valider",
+    "space.FACTURES_TRAVAUX": "Factures de travaux",
+    "space.SOLLICITATIONS_EMISES": "Sollicitations émises",
+    "space.SOLLICITATIONS_RECUES": "Sollicitations reçues",
+    "space.MON_COMPTE": "Mon Compte",
+    "space.ACTIVITES_GESTIONNAIRE": "Activités du gestionnaire",
+}
+
+EN = {
+    "code.ACTIF": "Active",
+    "code.EN_COURS_ACTIVATION": "Pending activation",
+    "code.DESACTIVE": "Deactivated",
+    "code.INACTIF": "Inactive",
+    "code.GESTIONNAIRE_PRINCIPAL": "Principal manager",
+    "code.GESTIONNAIRE_SECONDAIRE": "Secondary manager",
+    "code.UTILISATEUR_SIMPLE": "Simple user",
+    "code.PUBLIQUE": "Public structure",
+    "code.PRIVEE": "Private structure",
+    "space.ACCUEIL_CONNECTE": "Home",
+    "space.FACTURES_EMISES": "Invoices issued",
+    "space.FACTURES_RECUES": "Invoices received",
+    "space.FACTURES_A_VALIDER": "Invoices to approve",
+    "space.FACTURES_TRAVAUX": "Works invoices",
+    "space.SOLLICITATIONS_EMISES": "Requests sent",
+    "space.SOLLICITATIONS_RECUES": "Requests received",
+    "space.MON_COMPTE": "My account",
+    "space.ACTIVITES_GESTIONNAIRE": "Manager activities",
+}

@@ -1,0 +1,43 @@
+"""« Accueil connecté » (F1): banner, « Fil d'événements », « Actualités »."""
+
+FR = {
+    "home.title": "Accueil connecté",
+    "home.last_login": "Dernière connexion le {when}",
+    "home.first_login": "Première connexion",
+    "home.feed.title": "Fil d'événements",
+    "home.feed.empty": "Aucun fil d'événements trouvé.",
+    "home.news.title": "Actualités",
+    "home.news.empty": "Aucune actualité trouvée.",
+    "home.news.published": "Publiée le {date}",
+    "home.more": "Afficher les suivants ({shown} affichés sur {total})",
+    "home.event.unknown": "Événement « {kind} »",
+    "home.key.feed": "Aller au fil d'événements",
+    "home.key.news": "Aller aux actualités",
+    "home.key.read": "Lire",
+    "home.cmd.feed": "Fil d'événements : consulter",
+    "home.cmd.feed.help": "Place le curseur sur vos derniers événements.",
+    "home.cmd.news": "Actualités : consulter",
+    "home.cmd.news.help": "Place le curseur sur les actualités ; Entrée en ouvre une.",
+    "news.title": "Actualité",
+}
+
+EN = {
+    "home.title": "Home",
+    "home.last_login": "Last login on {when}",
+    "home.first_login": "First login",
+    "home.feed.title": "Event feed",
+    "home.feed.empty": "No event found.",
+    "home.news.title": "News",
+    "home.news.empty": "No news found.",
+    "home.news.published": "Published on {date}",
+    "home.more": "Show the next ones ({shown} shown out of {total})",
+    "home.event.unknown": "Event “{kind}”",
+    "home.key.feed": "Go to the event feed",
+    "home.key.news": "Go to the news",
+    "home.key.read": "Read",
+    "home.cmd.feed": "Event feed: browse",
+    "home.cmd.feed.help": "Puts the cursor on your latest events.",
+    "home.cmd.news": "News: browse",
+    "home.cmd.news.help": "Puts the cursor on the news; Enter opens one.",
+    "news.title": "News item",
+}

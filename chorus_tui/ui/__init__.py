@@ -1,0 +1,1 @@
+"""The Textual interface; ``chorus_tui.ui.app`` has the factory ``build_app`` and ``run_app``."""

@@ -1,0 +1,246 @@
+"""The chorus-tui application: one factory builds it for the command line, the tests and the
+screenshots.
+
+The app holds the services (clock, hasher), the translator and the session. Screens ask it to
+move the user along (:meth:`ChorusApp.open_session`, :meth:`~ChorusApp.continue_login`,
+:meth:`~ChorusApp.open_space`, :meth:`~ChorusApp.logout`) and to report errors
+(:meth:`~ChorusApp.guard`). The database is opened and bound by the caller.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from chorus_tui.domain import auth
+from chorus_tui.domain.context import Services
+from chorus_tui.domain.errors import DomainError
+from chorus_tui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator, has_message
+from chorus_tui.ui.commands import Command
+from chorus_tui.ui.dialogs.help import HelpScreen
+from chorus_tui.ui.navigation import SCREENS, load_screen, space, visible_spaces
+from chorus_tui.ui.palette import ChorusCommandPalette, ChorusCommands
+from chorus_tui.ui.screens.login import LoginScreen
+from chorus_tui.ui.session import Session
+from chorus_tui.ui.theme import CHORUS_THEME
+from chorus_tui.ui.widgets.literal import sanitize
+
+_log = logging.getLogger(__name__)
+logging.getLogger("chorus_tui.ui").addHandler(logging.NullHandler())
+
+STYLES = Path(__file__).parent / "styles"
+
+# The screen of each step a login may have to go through first (auth.pending_steps).
+FORCED_STEPS = {
+    auth.Step.CHANGE_PASSWORD: f"{SCREENS}.password:ForcedPasswordScreen",
+    auth.Step.COMPLETE_INFO: f"{SCREENS}.referential:ReferentialScreen",
+}
+
+# Keys whose name is a word, shown in the footer and the help in the interface's language.
+_NAMED_KEYS = ("enter", "escape", "tab", "shift+tab", "space", "up", "down")
+
+
+class ChorusApp(App[None]):
+    """Chorus Pro « Mon Compte » and « Activités du gestionnaire » in the terminal."""
+
+    CSS_PATH: ClassVar[list[str | Path]] = [
+        STYLES / "app.tcss",
+        STYLES / "forms.tcss",
+        STYLES / "login.tcss",
+        STYLES / "home.tcss",
+        STYLES / "dialogs.tcss",
+    ]
+    COMMANDS: ClassVar[set] = {ChorusCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (70, "-wide")]
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("f1,question_mark", "help", "app.key.help", id="app.help"),
+        Binding("ctrl+q", "quit", "app.key.quit", priority=True, id="app.quit"),
+        Binding("ctrl+c", "help_quit", show=False, system=True, id="app.help_quit"),
+        # Tab as an app priority binding moves the focus as soon as the key arrives. As a plain
+        # screen binding it runs only once the key has bubbled up from the focused field, and
+        # what an operator types right after Tab (or what tmux sends in one burst) would land
+        # in the field being left.
+        Binding("tab", "focus_next", show=False, priority=True, id="app.focus_next"),
+        Binding("shift+tab", "focus_previous", show=False, priority=True, id="app.focus_previous"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "app.key.palette",
+            show=False,
+            priority=True,
+            id="app.palette",
+        ),
+    ]
+
+    def __init__(
+        self, services: Services, language: str = DEFAULT_LANGUAGE, *, cursor_blink: bool = True
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.default_language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+        self.translator = Translator(self.default_language)
+        self.session: Session | None = None
+        self.cursor_blink = cursor_blink
+        """False in tests and screenshots, so a frame does not depend on when it is taken."""
+        self.title = self.t("app.title")
+        self.register_theme(CHORUS_THEME)
+        self.theme = CHORUS_THEME.name
+
+    # -- language ---------------------------------------------------------------------------
+
+    @property
+    def t(self) -> Translator:
+        return self.translator
+
+    async def set_language(self, language: str) -> None:
+        """Switch the whole interface to ``language`` at once: every screen of the stack
+        re-renders its texts (what was typed stays)."""
+        self.translator = Translator(language)
+        self.title = self.t("app.title")
+        for screen in list(self.screen_stack):
+            refresh = getattr(screen, "refresh_texts", None)
+            if refresh is not None:
+                await refresh()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """« ^O », « F1 », « Échap »: short, and in the interface's language."""
+        key = binding.key
+        if binding.key_display:
+            return binding.key_display
+        if key in _NAMED_KEYS:
+            return self.t(f"app.keyname.{key}")
+        if key.startswith("ctrl+") and len(key) == 6:
+            return "^" + key[-1].upper()
+        if key.startswith("f") and key[1:].isdigit():
+            return key.upper()
+        return super().get_key_display(binding)
+
+    # -- session and navigation -------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.push_screen(LoginScreen())
+
+    def open_session(self, result: auth.LoginResult) -> None:
+        """A successful login: remember who, speak their language, then the forced steps."""
+        self.session = Session(result.user, result.previous_login)
+        if result.user.language != self.translator.language:
+            self.translator = Translator(result.user.language)
+        self.continue_login()
+
+    def continue_login(self) -> None:
+        """The first of the steps the domain says are pending (expired password, then
+        referential information), or the first space once there are none left."""
+        assert self.session is not None
+        steps = auth.pending_steps(self.session.user, self.services.now())
+        if steps:
+            self._show(load_screen(FORCED_STEPS[steps[0]]))
+        else:
+            self.open_space(visible_spaces(self.session.user)[0].id)
+
+    def open_space(self, space_id: str) -> None:
+        """Open a space of the navigation bar, if this user may see it."""
+        if self.session is None:
+            return
+        entry = space(space_id)
+        if not entry.visible(self.session.user) or getattr(self.screen, "SPACE_ID", "") == space_id:
+            return
+        self._show(entry.build())
+
+    def logout(self) -> None:
+        """« Déconnexion »: forget the session entirely and show a fresh login screen."""
+        self.session = None
+        self.translator = Translator(self.default_language)
+        self.title = self.t("app.title")
+        self._show(LoginScreen())
+
+    def _show(self, screen: Screen) -> None:
+        """Make ``screen`` the one main screen: close every window above the current one."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(screen)
+
+    # -- keys, help and palette -------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not ChorusCommandPalette.is_open(self):
+            self.push_screen(
+                ChorusCommandPalette(
+                    self.t("app.palette.placeholder"), self.t("app.palette.no_matches")
+                )
+            )
+
+    def action_help_quit(self) -> None:
+        self.notify(self.t("app.quit_hint", key="Ctrl+Q"), markup=False)
+
+    def global_commands(self, screen: Screen) -> list[Command]:
+        """The commands every screen offers: help, language, quit."""
+        other = "EN" if self.t.language == "FR" else "FR"
+        return [
+            Command(self.t("app.cmd.help"), self.t("app.cmd.help.help"), self.action_help),
+            Command(
+                self.t("app.cmd.language"),
+                self.t("app.cmd.language.help"),
+                lambda: self.set_language(other),
+            ),
+            Command(self.t("app.cmd.quit"), self.t("app.cmd.quit.help"), self.action_quit),
+        ]
+
+    # -- errors -----------------------------------------------------------------------------
+
+    def error_text(self, error: DomainError) -> str:
+        """The catalogue's words for a domain error (``error.<code>``)."""
+        key = f"error.{error.code}"
+        if not has_message(key):
+            return self.t("app.error.refused")
+        template = self.t(key)
+        if not error.params:
+            return template if "{" not in template else self.t("app.error.refused")
+        try:
+            return self.t(key, **{name: sanitize(value) for name, value in error.params.items()})
+        except (KeyError, IndexError, ValueError):
+            return self.t("app.error.refused")
+
+    def show_error(self, error: DomainError) -> None:
+        self.notify(self.error_text(error), severity="error", markup=False)
+
+    def show_unexpected(self, error: BaseException) -> None:
+        """An error nobody planned for: log it, tell the user, keep the program running."""
+        _log.error("unexpected error", exc_info=error)
+        self.log.error(repr(error))
+        self.notify(self.t("app.error.unexpected"), severity="error", markup=False, timeout=10)
+
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        """Around every domain call: a domain error becomes its message, anything else the
+        generic message (logged); the program never dies with a traceback."""
+        try:
+            yield
+        except DomainError as error:
+            self.show_error(error)
+        except Exception as error:
+            self.show_unexpected(error)
+
+
+def build_app(
+    services: Services, language: str = DEFAULT_LANGUAGE, *, cursor_blink: bool = True
+) -> ChorusApp:
+    """The one factory of the application (command line, tests, screenshots)."""
+    return ChorusApp(services, language, cursor_blink=cursor_blink)
+
+
+def run_app(services: Services, language: str = DEFAULT_LANGUAGE) -> None:
+    """Run the interface until the user quits (the command line calls this)."""
+    build_app(services, language).run()

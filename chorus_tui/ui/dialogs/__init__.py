@@ -1,0 +1,1 @@
+"""Modal windows: help, news item."""

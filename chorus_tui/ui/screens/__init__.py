@@ -1,0 +1,1 @@
+"""One module per screen: login, the forced steps, and the spaces."""

@@ -1,0 +1,116 @@
+"""A screen holding one form of a logged-in user: field errors from the domain shown in red under
+each field plus one summary message, Enter to move on, Ctrl+S to validate."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.binding import Binding
+from textual.widgets import Input
+
+from chorus_tui.domain.errors import ValidationError
+from chorus_tui.ui.commands import Command
+from chorus_tui.ui.screens.base import SessionScreen
+from chorus_tui.ui.widgets.form import FormField, Notice
+
+
+class FormScreen(SessionScreen):
+    """Subclasses list their control ids in ``FIELDS`` (reading order), compose a
+    ``Notice#form-notice`` and one ``FormField`` per field, and implement :meth:`submit`."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+    SUBMIT_COMMAND: ClassVar[str] = ""
+    """Catalogue key of the palette title of « Valider » on this screen."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("ctrl+s", "submit", "app.key.validate", id="form.submit"),
+        Binding("enter", "enter", show=False, priority=True, id="form.enter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._field_errors: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._summary: str | None = None
+
+    def on_mount(self) -> None:
+        self.render_state()
+
+    def render_state(self) -> None:
+        """Show the errors in the current language."""
+        t = self.t
+        for name in self.FIELDS:
+            code, params = self._field_errors.get(name, ("", {}))
+            text = t(f"field_error.{code}", **params) if code else ""
+            self.query_one(f"#field-{name}", FormField).set_error(text)
+        notice = self.query_one("#form-notice", Notice)
+        if self._summary:
+            notice.show(t(self._summary), "error")
+        else:
+            notice.clear()
+
+    def show_validation(self, error: ValidationError) -> None:
+        """Every field in error in red, one summary, focus on the first field in error."""
+        self._field_errors = {
+            name: error.fields[name] for name in self.FIELDS if name in error.fields
+        }
+        self._summary = "error.validation"
+        self.render_state()
+        # The summary is at the top of the page: show it, then the first field in error below
+        # it (scrolling only if that field is further down).
+        for page in self.query(".form-page"):
+            page.scroll_home(animate=False, immediate=True)
+        first = next((name for name in self.FIELDS if name in self._field_errors), None)
+        if first is not None:
+            self.query_one(f"#{first}").focus(scroll_visible=False)
+            field = self.query_one(f"#field-{first}", FormField)
+            self.call_after_refresh(field.scroll_visible, animate=False)
+
+    def clear_errors(self) -> None:
+        self._field_errors = {}
+        self._summary = None
+        self.render_state()
+
+    @on(Input.Changed)
+    def _field_changed(self, event: Input.Changed) -> None:
+        name = event.input.id
+        if name in self._field_errors:
+            del self._field_errors[name]
+            self.query_one(f"#field-{name}", FormField).set_error("")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "enter":
+            focused = self.focused
+            return isinstance(focused, Input) and focused.id in self.FIELDS
+        return super().check_action(action, parameters)
+
+    def action_enter(self) -> None:
+        """Enter goes to the next field; on the last field it validates.
+
+        A priority binding, read as soon as the key arrives, so the focus moves before the
+        next keys are handed out; validating waits for the field to have taken in the keys
+        typed before Enter (tmux or a fast typist sends them in one burst)."""
+        focused = self.focused
+        if focused is None:
+            return
+        if focused.id != self.FIELDS[-1]:
+            self.focus_next()
+        else:
+            focused.call_later(self.submit)
+
+    def action_submit(self) -> None:
+        self.submit()
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def palette_commands(self) -> list[Command]:
+        commands = super().palette_commands()
+        if self.SUBMIT_COMMAND:
+            commands.insert(
+                0,
+                Command(
+                    self.t(self.SUBMIT_COMMAND), self.t(f"{self.SUBMIT_COMMAND}.help"), self.submit
+                ),
+            )
+        return commands

@@ -1,0 +1,75 @@
+"""« Accueil connecté » (F1): the banner, the navigation bar, the user's « Fil d'événements »
+and the « Actualités ».
+
+« Accès rapide » is not shown yet: its links (« Ajouter un espace », « Rechercher structure
+publique ») lead to screens of later issues, and a link that leads nowhere has no place here.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.widgets import OptionList
+
+from chorus_tui.domain import home
+from chorus_tui.ui.commands import Command
+from chorus_tui.ui.dialogs.news import NewsDialog
+from chorus_tui.ui.screens.base import SpaceScreen
+from chorus_tui.ui.widgets.feeds import FeedList, NewsList
+
+
+class HomeScreen(SpaceScreen):
+    """The first space of every user."""
+
+    TITLE_KEY = "home.title"
+    SPACE_ID = "home"
+    AUTO_FOCUS = "#feed"
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("f", "focus('feed')", "home.key.feed", show=False, id="home.feed"),
+        Binding("a", "focus('news')", "home.key.news", show=False, id="home.news"),
+    ]
+
+    def compose_space(self) -> ComposeResult:
+        t = self.t
+        user = self.session.user
+        with Container(id="home-body"):
+            feed = FeedList(
+                t,
+                home.count_events(user),
+                lambda limit, offset: home.events_of(user, limit, offset),
+                "home.feed.empty",
+                id="feed",
+            )
+            feed.border_title = Text(t("home.feed.title"))
+            yield feed
+            news = NewsList(t, home.count_news(), home.news, "home.news.empty", id="news")
+            news.border_title = Text(t("home.news.title"))
+            yield news
+
+    def action_focus(self, widget_id: str) -> None:
+        self.query_one(f"#{widget_id}").focus()
+
+    @on(OptionList.OptionSelected, "#news")
+    def _news_selected(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        if not option_id.startswith("news-"):
+            return
+        with self.chorus.guard():
+            item = home.news_item(int(option_id.removeprefix("news-")))
+            if item is None:
+                self.chorus.notify(self.t("error.not_found"), severity="error", markup=False)
+                return
+            self.app.push_screen(NewsDialog(item))
+
+    def space_commands(self) -> list[Command]:
+        t = self.t
+        return [
+            Command(t("home.cmd.feed"), t("home.cmd.feed.help"), lambda: self.action_focus("feed")),
+            Command(t("home.cmd.news"), t("home.cmd.news.help"), lambda: self.action_focus("news")),
+        ]

@@ -1,0 +1,150 @@
+"""Opening the database: SQLite file or URL, pragmas, schema creation and migrations.
+
+Installed as ``chorus_tui.db`` (see pyproject), so an installed program reaches the migrations and
+the demo data.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from pathlib import Path
+from urllib.parse import urlparse
+
+import peewee
+from playhouse.db_url import connect as connect_url
+
+from chorus_tui.models import ALL_MODELS, SchemaVersion, database
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "synchronous": "normal",
+}
+
+
+class DatabaseOpenError(Exception):
+    """The database cannot be opened; ``str()`` is a message fit for an operator."""
+
+
+URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:")
+
+
+def is_url(target: str) -> bool:
+    """``scheme:…`` is a URL (even a malformed one), anything else a file path."""
+    return bool(URL_SCHEME.match(target))
+
+
+def sqlite_path(target: str) -> Path | None:
+    """The file behind a SQLite target (a path or ``sqlite:///path``), None for another engine.
+
+    As in peewee and SQLAlchemy, ``sqlite:///data.db`` is relative and ``sqlite:////srv/data.db``
+    absolute.
+    """
+    if not is_url(target):
+        return Path(target).expanduser()
+    if target.startswith("sqlite:///") and len(target) > len("sqlite:///"):
+        return Path(target[len("sqlite:///") :]).expanduser()
+    if target.startswith("sqlite:"):
+        raise DatabaseOpenError(f"malformed database URL: {target!r} (expected sqlite:///path)")
+    return None
+
+
+def open_database(target: str) -> peewee.Database:
+    """Connect to ``target`` (a path or URL) and bind every model to it.
+
+    The file is never modified when it is not a database: it is probed read-only first.
+    """
+    path = sqlite_path(target)
+    db = _open_sqlite(path) if path is not None else _open_url(target)
+    database.initialize(db)
+    return db
+
+
+def _open_sqlite(path: Path) -> peewee.SqliteDatabase:
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path} is a directory, not a database file")
+    if path.exists():
+        _probe_sqlite_file(path)
+    else:
+        folder = path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseOpenError(
+                f"cannot create the folder {folder}: {error.strerror}"
+            ) from None
+        if not os.access(folder, os.W_OK):
+            raise DatabaseOpenError(f"cannot write in the folder {folder}")
+    db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+    try:
+        db.connect(reuse_if_open=True)
+    except peewee.DatabaseError as error:
+        raise DatabaseOpenError(f"cannot open {path}: {error}") from None
+    return db
+
+
+def _probe_sqlite_file(path: Path) -> None:
+    if not os.access(path, os.R_OK):
+        raise DatabaseOpenError(f"cannot read {path}")
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            probe.execute("PRAGMA schema_version").fetchone()
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseOpenError(f"{path} is not a usable SQLite database: {error}") from None
+    if not os.access(path, os.W_OK):
+        raise DatabaseOpenError(f"cannot write to {path}")
+
+
+def _open_url(url: str) -> peewee.Database:
+    parsed = urlparse(url)
+    if parsed.scheme not in ("postgresql", "postgres"):
+        raise DatabaseOpenError(
+            f"unsupported database URL: {url!r} (use a path, sqlite:/// or postgresql://)"
+        )
+    if not url.startswith(f"{parsed.scheme}://") or not (parsed.hostname or parsed.path.strip("/")):
+        raise DatabaseOpenError(f"malformed database URL: {url!r}")
+    try:
+        db = connect_url(url)
+        db.connect(reuse_if_open=True)
+    except (peewee.DatabaseError, peewee.ImproperlyConfigured, ValueError) as error:
+        raise DatabaseOpenError(f"cannot connect to {url!r}: {error}") from None
+    return db
+
+
+def is_sqlite(db: peewee.Database | None = None) -> bool:
+    target = db if db is not None else database.obj
+    return isinstance(target, peewee.SqliteDatabase)
+
+
+def has_schema(db: peewee.Database) -> bool:
+    return db.table_exists(SchemaVersion._meta.table_name)
+
+
+def create_schema(db: peewee.Database) -> None:
+    """A brand-new database: every table at the latest version, in one transaction."""
+    from chorus_tui.db.migrations import LATEST_VERSION
+
+    with db.atomic():
+        db.create_tables(ALL_MODELS)
+        SchemaVersion.create(version=LATEST_VERSION)
+
+
+def prepare_schema(db: peewee.Database) -> str:
+    """Create the schema of a new database or migrate an older one: ``created``, ``migrated``
+    or ``current``."""
+    from chorus_tui.db.migrations import MigrationError, migrate
+
+    if not has_schema(db):
+        create_schema(db)
+        return "created"
+    try:
+        applied = migrate(db)
+    except MigrationError as error:
+        raise DatabaseOpenError(str(error)) from None
+    return "migrated" if applied else "current"
