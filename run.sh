@@ -3,5 +3,5 @@
 # Creates the virtual environment .venv on first use.
 set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
-source "$root/scripts/venv.sh"
+VENV_EXTRAS="" source "$root/scripts/venv.sh"
 exec "$root/.venv/bin/chorus-tui" "$@"

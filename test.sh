@@ -3,7 +3,7 @@
 # Creates the virtual environment .venv (with the test extras) on first use.
 set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
-source "$root/scripts/venv.sh" test
+VENV_EXTRAS=test source "$root/scripts/venv.sh"
 cd "$root"
 if ! command -v tmux >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -11,5 +11,6 @@ if ! command -v tmux >/dev/null 2>&1; then
   fi
 fi
 .venv/bin/ruff check .
+.venv/bin/ruff format --check --quiet .
 .venv/bin/lint-imports
 exec .venv/bin/python -m pytest -n 2 "$@"

@@ -9,8 +9,6 @@ from enum import StrEnum
 from functools import cache
 
 import argon2
-from zxcvbn import zxcvbn
-from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
 from chorus_tui.domain.text import has_control
 
@@ -48,6 +46,9 @@ def character_groups(password: str) -> int:
 
 @cache
 def _common_passwords() -> frozenset[str]:
+    # zxcvbn's lists take ~30 ms to import: loaded on first use, not when the UI starts.
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
     return frozenset(FREQUENCY_LISTS["passwords"])
 
 
@@ -76,6 +77,8 @@ def strength(password: str, *, login: str = "") -> Strength:
     """The live meter: INSUFFISANTE while the policy fails, then zxcvbn's score decides."""
     if policy_errors(password, login=login):
         return Strength.INSUFFISANTE
+    from zxcvbn import zxcvbn
+
     score = zxcvbn(normalise(password)[:100], user_inputs=[login] if login else [])["score"]
     return Strength.FORTE if score >= 3 else Strength.MOYENNE
 

@@ -44,7 +44,10 @@ async def test_expired_password_must_be_changed_before_home(services):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ForcedPasswordScreen)
-        assert notice(pilot, "form-notice") == "Veuillez corriger les champs signalés en rouge."
+        assert notice(pilot, "form-notice") == (
+            "Veuillez corriger les champs signalés en rouge : "
+            "Nouveau mot de passe, Confirmer le nouveau mot de passe."
+        )
         assert field_error(app, "new_password") == (
             "Le mot de passe doit contenir au moins 12 caractères."
         )
@@ -82,7 +85,10 @@ async def test_referential_account_completes_its_information_then_reaches_home(s
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ReferentialScreen)
-        assert notice(pilot, "form-notice") == "Veuillez corriger les champs signalés en rouge."
+        assert notice(pilot, "form-notice") == (
+            "Veuillez corriger les champs signalés en rouge : "
+            "Adresse électronique de contact, Adresse, Ville."
+        )
         assert field_error(app, "email") == "Adresse électronique invalide."
         assert field_error(app, "adresse") == "Ce champ est obligatoire."
         assert field_error(app, "ville") == "Ce champ est obligatoire."
@@ -131,7 +137,10 @@ async def test_switching_language_keeps_what_was_typed_and_translates_the_errors
         assert app.screen.query_one("#email").value == "pas-une-adresse"
         assert app.screen.query_one("#nom").value == "DUFOUR"
         assert field_error(app, "email") == "Invalid e-mail address."
-        assert notice(pilot, "form-notice") == "Please correct the fields marked in red."
+        assert (
+            notice(pilot, "form-notice")
+            == "Please correct the fields marked in red: Contact e-mail address, Address, City."
+        )
         assert app.focused is app.screen.query_one("#email")
 
 

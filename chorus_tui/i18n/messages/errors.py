@@ -5,6 +5,7 @@ FR = {
     "error.not_found": "L'élément demandé n'existe pas ou plus.",
     "error.conflict": "Un autre utilisateur a modifié ces données entre-temps : l'écran a été rafraîchi.",
     "error.validation": "Veuillez corriger les champs signalés en rouge.",
+    "error.validation_fields": "Veuillez corriger les champs signalés en rouge : {fields}.",
     "error.invalid_credentials": "Identifiant de connexion ou mot de passe incorrect.",
     "error.account_locked": (
         "Trop de tentatives infructueuses : le compte est verrouillé jusqu'au {until_date} à {until_time}."
@@ -36,6 +37,7 @@ EN = {
     "error.not_found": "The requested item does not exist any more.",
     "error.conflict": "Another user changed this data meanwhile: the screen has been refreshed.",
     "error.validation": "Please correct the fields marked in red.",
+    "error.validation_fields": "Please correct the fields marked in red: {fields}.",
     "error.invalid_credentials": "Wrong login id or password.",
     "error.account_locked": (
         "Too many failed attempts: the account is locked until {until_date} at {until_time}."

@@ -45,9 +45,20 @@ class FormScreen(SessionScreen):
             self.query_one(f"#field-{name}", FormField).set_error(text)
         notice = self.query_one("#form-notice", Notice)
         if self._summary:
-            notice.show(t(self._summary), "error")
+            notice.show(self._summary_text(), "error")
         else:
             notice.clear()
+
+    def _summary_text(self) -> str:
+        """« Veuillez corriger les champs signalés en rouge : Nom, Ville. »"""
+        labels = [
+            self.query_one(f"#field-{name}", FormField).label
+            for name in self.FIELDS
+            if name in self._field_errors
+        ]
+        if not labels:
+            return self.t(self._summary)
+        return self.t("error.validation_fields", fields=", ".join(labels))
 
     def show_validation(self, error: ValidationError) -> None:
         """Every field in error in red, one summary, focus on the first field in error."""

@@ -62,6 +62,11 @@ class FormField(Vertical):
     def on_mount(self) -> None:
         self.set_class(bool(self._error), "-invalid")
 
+    @property
+    def label(self) -> str:
+        """The field's name as its label shows it, without the « required » star."""
+        return self._label.rstrip(" *")
+
     def set_error(self, text: str) -> None:
         """Show ``text`` under the control (an empty text hides the line)."""
         self._error = text
