@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.binding import Binding
-from textual.widgets import Input
+from textual.widgets import Button, Input
 
 from chorus_tui.domain.errors import ValidationError
 from chorus_tui.ui.commands import Command
@@ -17,7 +17,8 @@ from chorus_tui.ui.widgets.form import FormField, Notice
 
 class FormScreen(SessionScreen):
     """Subclasses list their control ids in ``FIELDS`` (reading order), compose a
-    ``Notice#form-notice`` and one ``FormField`` per field, and implement :meth:`submit`."""
+    ``Notice#form-notice``, one ``FormField`` per field and the buttons ``#submit`` (and
+    ``#logout`` on the forced steps), and implement :meth:`submit`."""
 
     FIELDS: ClassVar[tuple[str, ...]] = ()
     SUBMIT_COMMAND: ClassVar[str] = ""
@@ -81,6 +82,14 @@ class FormScreen(SessionScreen):
         self._field_errors = {}
         self._summary = None
         self.render_state()
+
+    @on(Button.Pressed, "#submit")
+    def _submit_pressed(self) -> None:
+        self.submit()
+
+    @on(Button.Pressed, "#logout")
+    def _logout_pressed(self) -> None:
+        self.action_logout()
 
     @on(Input.Changed)
     def _field_changed(self, event: Input.Changed) -> None:

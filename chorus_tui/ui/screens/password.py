@@ -65,14 +65,6 @@ class ForcedPasswordScreen(FormScreen):
     def _new_password_changed(self, event: Input.Changed) -> None:
         self._show_strength(event.value)
 
-    @on(Button.Pressed, "#submit")
-    def _submit_pressed(self) -> None:
-        self.submit()
-
-    @on(Button.Pressed, "#logout")
-    def _logout_pressed(self) -> None:
-        self.action_logout()
-
     def submit(self) -> None:
         values = {name: self.query_one(f"#{name}", Input).value for name in self.FIELDS}
         with self.chorus.guard():

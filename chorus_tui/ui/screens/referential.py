@@ -71,14 +71,6 @@ class ReferentialScreen(FormScreen):
             del self._field_errors["pays"]
             self.query_one("#field-pays", FormField).set_error("")
 
-    @on(Button.Pressed, "#submit")
-    def _submit_pressed(self) -> None:
-        self.submit()
-
-    @on(Button.Pressed, "#logout")
-    def _logout_pressed(self) -> None:
-        self.action_logout()
-
     def submit(self) -> None:
         values = {name: self.query_one(f"#{name}", Input).value for name in (*GENERAL, *ADDRESS)}
         country = self.query_one("#pays", Select).value
