@@ -6,6 +6,7 @@ Every failure ends as one line on stderr and a non-zero exit status, never a tra
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -35,12 +36,22 @@ class ChorusGroup(click.Group):
             raise click.ClickException(str(error)) from None
         except peewee.PeeweeException as error:
             raise click.ClickException(f"database error: {error}") from None
+        except BrokenPipeError:
+            _quiet_broken_pipe()
         except OSError as error:
             raise click.ClickException(f"{error.filename or 'system'}: {error.strerror}") from None
         except Exception as error:
             raise click.ClickException(
                 f"unexpected error ({type(error).__name__}): {error}"
             ) from None
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of our output went away (``chorus-tui check | head``): stop quietly, as
+    command-line tools do, without Python complaining again when it flushes stdout at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(1)
 
 
 @click.group(cls=ChorusGroup, invoke_without_command=True)

@@ -171,3 +171,11 @@ def test_installed_command_reports_errors_without_traceback_or_textual(tmp_path)
     if EXECUTABLE.exists():
         script = subprocess.run([EXECUTABLE, "check"], capture_output=True, text=True, env=env)
         assert script.returncode == 1 and "Traceback" not in script.stderr
+
+
+def test_a_closed_output_pipe_ends_quietly(tmp_path):
+    database = tmp_path / "pipe.sqlite3"
+    command = f"{sys.executable} -m chorus_tui --database {database} seed --demo | head -c 1"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120)
+    assert "Broken pipe" not in result.stderr
+    assert "Traceback" not in result.stderr
