@@ -55,7 +55,7 @@ def change_password(
         user.version += 1
         user.save()
         event(services, user, "password_changed")
-        _refresh(actor, user)
+        sync_session_user(actor, user)
 
     run_write(operation)
 
@@ -78,7 +78,7 @@ def complete_referential_info(services: Services, actor: User, values: dict[str,
         user.modified_at = services.now()
         user.version += 1
         user.save()
-        _refresh(actor, user)
+        sync_session_user(actor, user)
 
     run_write(operation)
 
@@ -106,6 +106,6 @@ def create_support_request(services: Services, user: User) -> str:
     return run_write(operation)
 
 
-def _refresh(stale: User, fresh: User) -> None:
+def sync_session_user(stale: User, fresh: User) -> None:
     """Keep the caller's session object in step with what was saved."""
     stale.__data__.update(fresh.__data__)

@@ -1,5 +1,6 @@
 """Random sequences of the operations that exist keep every invariant (extended as operations
-are added: memberships, transfers, deactivations… come with their issues)."""
+are added: memberships, transfers… come with their issues; deactivation and reactivation are
+here)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from chorus_tui.clock import FixedClock
 from chorus_tui.db import open_database, prepare_schema
-from chorus_tui.domain import accounts, auth
+from chorus_tui.domain import accounts, activation, auth, deactivation
 from chorus_tui.domain.context import Services, cheap_hasher
 from chorus_tui.domain.errors import DomainError
 from chorus_tui.domain.invariant import all_violations
+from chorus_tui.domain.rights import is_active_person
 from chorus_tui.domain.text import clean
 from chorus_tui.models import LoginAttempt, User, database
 from chorus_tui.models.codes import AccountStatus, Role
@@ -24,6 +26,7 @@ from tests.domain.factories import PASSWORD, add_member, make_structure, make_us
 
 START = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
 NEW_PASSWORD = "Nouveau.Mot2Passe"
+ACTIVATION_PASSWORDS = ("Reactive.Compte.2026", "Encore.Un.Essai.77")
 
 text = st.text(alphabet=st.characters(codec="utf-8"), max_size=20)
 
@@ -58,6 +61,7 @@ class AccountLife(RuleBasedStateMachine):
         ]
         self.known_passwords = {login: {PASSWORD} for login in self.logins}
         self.attempts = 0
+        self.codes: dict[str, str] = {}
 
     def teardown(self) -> None:
         self.db.close()
@@ -119,6 +123,59 @@ class AccountLife(RuleBasedStateMachine):
         after = self.user("pauline@example.fr")
         assert after.info_completed
         assert (after.nom, after.ville) == (clean(nom), clean(ville))
+
+    @rule(index=st.integers(0, 3), pick=st.integers(0, 10))
+    def deactivate(self, index, pick):
+        login = self.logins[index]
+        user = self.user(login)
+        candidates = [
+            other
+            for other in User.select().order_by(User.id)
+            if other.id != user.id and is_active_person(other)
+        ]
+        structures = deactivation.principal_structures(user)
+        successors = {
+            structure.id: candidates[(pick + n) % len(candidates)].id
+            for n, structure in enumerate(structures)
+            if candidates
+        }
+        before = (user.status, user.version)
+        try:
+            deactivation.deactivate_account(self.services, user, successors)
+        except DomainError:
+            after = self.user(login)
+            assert (after.status, after.version) == before
+            return
+        assert before[0] == AccountStatus.ACTIF and not user.is_referential
+        assert self.user(login).status == AccountStatus.DESACTIVE
+        assert deactivation.principal_structures(user) == []
+
+    @rule(index=st.integers(0, 3))
+    def request_reactivation(self, index):
+        login = self.logins[index]
+        user = self.user(login)
+        try:
+            self.codes[login] = activation.request_reactivation(self.services, user)
+        except DomainError:
+            assert (
+                user.status != AccountStatus.DESACTIVE
+                or user.is_referential
+                or (self.clock.now() > user.deactivated_at + auth.REACTIVATION_WINDOW)
+            )
+
+    @rule(index=st.integers(0, 3))
+    def activate(self, index):
+        login = self.logins[index]
+        code = self.codes.get(login)
+        if code is None:
+            return
+        new = next(p for p in ACTIVATION_PASSWORDS if p not in self.known_passwords[login])
+        try:
+            activation.activate_account(self.services, code, new, new, "Question ?", "Réponse")
+        except activation.InvalidActivationCode:
+            return
+        assert self.user(login).status == AccountStatus.ACTIF
+        self.known_passwords[login] = {new}
 
     @invariant()
     def principal_invariant_holds(self):
