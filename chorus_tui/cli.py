@@ -142,6 +142,35 @@ def _file_size(settings: Settings) -> str:
 
 
 @main.command()
+@click.argument("code")
+@click.pass_context
+def activate(ctx: click.Context, code: str) -> None:
+    """Open the interface on « Activation du compte utilisateur » for CODE, the activation code
+    received by mail (reactivation, or an account created by a manager)."""
+    settings: Settings = ctx.obj
+    _require_existing(settings.database)
+    db = _open(ctx, settings)
+    if not has_schema(db):
+        raise click.ClickException(f"{settings.database} is not a chorus-tui database")
+    prepare_schema(db)
+    from chorus_tui.domain.activation import InvalidActivationCode, check_code
+
+    services = Services()
+    try:
+        user = check_code(services, code)
+    except InvalidActivationCode:
+        raise click.ClickException(
+            "this activation code is not valid (unknown, expired or already used); "
+            "ask for a new one"
+        ) from None
+    try:
+        from chorus_tui.ui.app import run_app
+    except ImportError as error:
+        raise click.ClickException(f"the terminal interface is not available: {error}") from None
+    run_app(services, language=user.language, activation_code=code)
+
+
+@main.command()
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Run the database's invariant and integrity checks; print what fails (exit status 1)."""

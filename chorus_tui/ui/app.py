@@ -10,14 +10,14 @@ move the user along (:meth:`ChorusApp.open_session`, :meth:`~ChorusApp.continue_
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from chorus_tui.domain import auth
 from chorus_tui.domain.context import Services
@@ -27,7 +27,7 @@ from chorus_tui.ui.commands import Command
 from chorus_tui.ui.dialogs.help import HelpScreen
 from chorus_tui.ui.navigation import SCREENS, load_screen, space, visible_spaces
 from chorus_tui.ui.palette import ChorusCommandPalette, ChorusCommands
-from chorus_tui.ui.screens.login import LoginScreen
+from chorus_tui.ui.screens.login import FormMessage, LoginScreen
 from chorus_tui.ui.session import Session
 from chorus_tui.ui.theme import CHORUS_THEME
 from chorus_tui.ui.widgets.literal import sanitize
@@ -44,7 +44,7 @@ FORCED_STEPS = {
 }
 
 # Keys whose name is a word, shown in the footer and the help in the interface's language.
-_NAMED_KEYS = ("enter", "escape", "tab", "shift+tab", "space", "up", "down")
+_NAMED_KEYS = ("enter", "escape", "tab", "shift+tab", "space", "up", "down", "delete")
 
 
 class ChorusApp(App[None]):
@@ -56,6 +56,7 @@ class ChorusApp(App[None]):
         STYLES / "login.tcss",
         STYLES / "home.tcss",
         STYLES / "dialogs.tcss",
+        STYLES / "account.tcss",
     ]
     COMMANDS: ClassVar[set] = {ChorusCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (70, "-wide")]
@@ -80,10 +81,17 @@ class ChorusApp(App[None]):
     ]
 
     def __init__(
-        self, services: Services, language: str = DEFAULT_LANGUAGE, *, cursor_blink: bool = True
+        self,
+        services: Services,
+        language: str = DEFAULT_LANGUAGE,
+        *,
+        cursor_blink: bool = True,
+        activation_code: str | None = None,
     ) -> None:
         super().__init__()
         self.services = services
+        self.activation_code = activation_code
+        """``chorus-tui activate CODE``: open « Activation du compte utilisateur » at once."""
         self.default_language = language if language in LANGUAGES else DEFAULT_LANGUAGE
         self.translator = Translator(self.default_language)
         self.session: Session | None = None
@@ -126,6 +134,22 @@ class ChorusApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(LoginScreen())
+        if self.activation_code:
+            self.open_activation(self.activation_code)
+
+    def open_activation(self, code: str) -> None:
+        """« Activation du compte utilisateur » for ``code``, above the login screen; a code
+        that opens nothing is said on the login screen."""
+        from chorus_tui.domain import activation
+        from chorus_tui.ui.screens.activation import ActivationScreen
+
+        with self.guard():
+            try:
+                user = activation.check_code(self.services, code)
+            except activation.InvalidActivationCode as error:
+                self.show_login(FormMessage(f"error.{error.code}"))
+                return
+            self.push_screen(ActivationScreen(code, user))
 
     def open_session(self, result: auth.LoginResult) -> None:
         """A successful login: remember who, speak their language, then the forced steps."""
@@ -151,14 +175,37 @@ class ChorusApp(App[None]):
         entry = space(space_id)
         if not entry.visible(self.session.user) or getattr(self.screen, "SPACE_ID", "") == space_id:
             return
-        self._show(entry.build())
+        self.leave_then(lambda: self._show(entry.build()))
 
-    def logout(self) -> None:
-        """« Déconnexion »: forget the session entirely and show a fresh login screen."""
-        self.session = None
-        self.translator = Translator(self.default_language)
-        self.title = self.t("app.title")
-        self._show(LoginScreen())
+    def leave_then(self, then: Callable[[], object]) -> None:
+        """Run ``then`` once the main screen agrees to be left: a screen with unsaved changes
+        (``confirm_leave``) asks the user first."""
+        screens = [s for s in self.screen_stack if not isinstance(s, ModalScreen)]
+        main = screens[-1] if screens else None
+        confirm = getattr(main, "confirm_leave", None)
+        if confirm is None:
+            then()
+        else:
+            confirm(then)
+
+    def logout(self, message: FormMessage | None = None, *, confirm: bool = True) -> None:
+        """« Déconnexion »: forget the session entirely and show a fresh login screen (with
+        ``message``, e.g. after a deactivation). ``confirm``: ask about unsaved changes first."""
+
+        def leave() -> None:
+            self.session = None
+            self.translator = Translator(self.default_language)
+            self.title = self.t("app.title")
+            self.show_login(message)
+
+        if confirm:
+            self.leave_then(leave)
+        else:
+            leave()
+
+    def show_login(self, message: FormMessage | None = None) -> None:
+        """A fresh login screen, with ``message`` above its fields."""
+        self._show(LoginScreen(message))
 
     def _show(self, screen: Screen) -> None:
         """Make ``screen`` the one main screen: close every window above the current one."""
@@ -235,12 +282,19 @@ class ChorusApp(App[None]):
 
 
 def build_app(
-    services: Services, language: str = DEFAULT_LANGUAGE, *, cursor_blink: bool = True
+    services: Services,
+    language: str = DEFAULT_LANGUAGE,
+    *,
+    cursor_blink: bool = True,
+    activation_code: str | None = None,
 ) -> ChorusApp:
-    """The one factory of the application (command line, tests, screenshots)."""
-    return ChorusApp(services, language, cursor_blink=cursor_blink)
+    """The one factory of the application (command line, tests, screenshots).
+    ``activation_code`` opens « Activation du compte utilisateur » for it at start."""
+    return ChorusApp(services, language, cursor_blink=cursor_blink, activation_code=activation_code)
 
 
-def run_app(services: Services, language: str = DEFAULT_LANGUAGE) -> None:
+def run_app(
+    services: Services, language: str = DEFAULT_LANGUAGE, *, activation_code: str | None = None
+) -> None:
     """Run the interface until the user quits (the command line calls this)."""
-    build_app(services, language).run()
+    build_app(services, language, activation_code=activation_code).run()

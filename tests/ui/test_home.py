@@ -112,12 +112,14 @@ async def test_the_palette_lists_only_what_the_user_may_reach(services):
         await log_in(pilot, PAUL)
         logged_in = await palette_titles(pilot)
     assert before_login == [
+        "Activation : saisir un code d'activation",
         "Aide : afficher les touches de l'écran",
         "Langue : afficher en anglais (English)",
         "Application : quitter",
     ]
     assert logged_in == [
         "Accueil connecté : ouvrir l'espace",
+        "Mon Compte : ouvrir l'espace",
         "Fil d'événements : consulter",
         "Actualités : consulter",
         "Session : se déconnecter",

@@ -1,5 +1,8 @@
-"""A screen holding one form of a logged-in user: field errors from the domain shown in red under
-each field plus one summary message, Enter to move on, Ctrl+S to validate."""
+"""A screen holding one form: field errors from the domain shown in red under each field plus one
+summary message, Enter to move on, Ctrl+S to validate.
+
+:class:`FormBase` is any such screen (the account activation screen, outside a session);
+:class:`FormScreen` is one of a logged-in user."""
 
 from __future__ import annotations
 
@@ -11,14 +14,14 @@ from textual.widgets import Button, Input
 
 from chorus_tui.domain.errors import ValidationError
 from chorus_tui.ui.commands import Command
-from chorus_tui.ui.screens.base import SessionScreen
+from chorus_tui.ui.screens.base import ChorusScreen, SessionScreen
 from chorus_tui.ui.widgets.form import FormField, Notice
 
 
-class FormScreen(SessionScreen):
+class FormBase(ChorusScreen):
     """Subclasses list their control ids in ``FIELDS`` (reading order), compose a
-    ``Notice#form-notice``, one ``FormField`` per field and the buttons ``#submit`` (and
-    ``#logout`` on the forced steps), and implement :meth:`submit`."""
+    ``Notice#form-notice``, one ``FormField`` per field and the button ``#submit``, and
+    implement :meth:`submit`."""
 
     FIELDS: ClassVar[tuple[str, ...]] = ()
     SUBMIT_COMMAND: ClassVar[str] = ""
@@ -87,10 +90,6 @@ class FormScreen(SessionScreen):
     def _submit_pressed(self) -> None:
         self.submit()
 
-    @on(Button.Pressed, "#logout")
-    def _logout_pressed(self) -> None:
-        self.action_logout()
-
     @on(Input.Changed)
     def _field_changed(self, event: Input.Changed) -> None:
         name = event.input.id
@@ -134,3 +133,11 @@ class FormScreen(SessionScreen):
                 ),
             )
         return commands
+
+
+class FormScreen(FormBase, SessionScreen):
+    """A form of a logged-in user; the forced steps add a ``#logout`` button."""
+
+    @on(Button.Pressed, "#logout")
+    def _logout_pressed(self) -> None:
+        self.action_logout()

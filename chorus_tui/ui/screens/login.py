@@ -1,6 +1,8 @@
-"""The login screen (F0): « Identifiant de connexion », « Mot de passe », « Se connecter », and
+"""The login screen (F0, F8): « Identifiant de connexion », « Mot de passe », « Se connecter », and
 what a refused login says, above the fields (wrong credentials, locked, technical user, account
-pending activation or deactivated — with « Saisir une sollicitation » past the 60 days)."""
+pending activation or deactivated — with « Réactiver mon compte » within 60 days and « Saisir une
+sollicitation » past them). « J'ai un code d'activation » (F8) leads to « Activation du compte
+utilisateur »."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from textual.widgets import Button, Input, Label
 from chorus_tui.domain import auth
 from chorus_tui.i18n import Translator
 from chorus_tui.models import User
+from chorus_tui.ui.commands import Command
 from chorus_tui.ui.screens.base import ChorusScreen
 from chorus_tui.ui.widgets.footer import ChorusFooter
 from chorus_tui.ui.widgets.form import FormField, Notice, TextField
@@ -50,14 +53,16 @@ class LoginScreen(ChorusScreen):
 
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("enter", "enter", show=False, priority=True, id="login.enter"),
+        Binding("f8", "activation_code", "activation.key.code", id="login.activation_code"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, message: FormMessage | None = None) -> None:
         super().__init__()
         self._errors: dict[str, str] = {}
-        self._message: FormMessage | None = None
+        self._message = message
         self._support_user: User | None = None
         self._support_number: str | None = None
+        self._reactivation_user: User | None = None
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -70,6 +75,8 @@ class LoginScreen(ChorusScreen):
             with Horizontal(id="login-buttons"):
                 yield Button(Text(t("login.submit")), id="submit", variant="primary")
                 yield Button(Text(t("login.support_request")), id="support-request")
+                yield Button(Text(t("reactivate.button")), id="reactivate")
+            yield Button(Text(t("activation.code_button")), id="activation-code", compact=True)
         yield ChorusFooter()
 
     def on_mount(self) -> None:
@@ -90,6 +97,7 @@ class LoginScreen(ChorusScreen):
             notice.clear()
         support = self.query_one("#support-request", Button)
         support.display = self._support_user is not None and self._support_number is None
+        self.query_one("#reactivate", Button).display = self._reactivation_user is not None
 
     # -- events -----------------------------------------------------------------------------
 
@@ -136,6 +144,65 @@ class LoginScreen(ChorusScreen):
             self.render_state()
             self.query_one("#password", Input).focus()
 
+    # -- reactivation and activation code (F8) --------------------------------------------
+
+    @on(Button.Pressed, "#reactivate")
+    def _reactivation_requested(self) -> None:
+        """« Réactiver mon compte » → « Valider »: a mail with a code goes to the contact
+        address (the code itself is never shown here)."""
+        user = self._reactivation_user
+        if user is None:
+            return
+        # Imported here: the dialogs are not needed to show the login screen.
+        from chorus_tui.ui.dialogs.account import ConfirmDialog
+
+        t = self.t
+        dialog = ConfirmDialog(
+            t("reactivate.title"),
+            t("reactivate.message"),
+            t("app.validate"),
+            t("account.cancel"),
+            window_id="reactivate-window",
+        )
+        self.app.push_screen(dialog, lambda ok: self._request_reactivation(user) if ok else None)
+
+    def _request_reactivation(self, user: User) -> None:
+        from chorus_tui.domain import activation
+        from chorus_tui.domain.errors import DomainError
+
+        with self.chorus.guard():
+            try:
+                activation.request_reactivation(self.chorus.services, user)
+            except DomainError as error:
+                if error.code not in ("referential_account", "reactivation_expired"):
+                    raise
+                self._message = FormMessage(f"error.{error.code}", "warning")
+            else:
+                self._message = FormMessage("reactivate.sent", "success")
+            self._reactivation_user = None
+            self.render_state()
+            self.query_one("#login", Input).focus()
+
+    @on(Button.Pressed, "#activation-code")
+    def action_activation_code(self) -> None:
+        """« J'ai un code d'activation »: the code window, then the activation screen."""
+        from chorus_tui.ui.dialogs.account import ActivationCodeDialog
+
+        def entered(result: tuple[str, User] | None) -> None:
+            if result is not None:
+                from chorus_tui.ui.screens.activation import ActivationScreen
+
+                self.app.push_screen(ActivationScreen(*result))
+
+        self.app.push_screen(ActivationCodeDialog(), entered)
+
+    def palette_commands(self) -> list[Command]:
+        t = self.t
+        code = Command(
+            t("activation.cmd.code"), t("activation.cmd.code.help"), self.action_activation_code
+        )
+        return [code, *super().palette_commands()]
+
     # -- logging in -------------------------------------------------------------------------
 
     def submit(self) -> None:
@@ -151,6 +218,7 @@ class LoginScreen(ChorusScreen):
         self._message = None
         self._support_user = None
         self._support_number = None
+        self._reactivation_user = None
         if self._errors:
             self.render_state()
             self.query_one(f"#{next(iter(self._errors))}", Input).focus()
@@ -192,6 +260,9 @@ class LoginScreen(ChorusScreen):
             key = "login.deactivated_recent" if recent else "login.deactivated_old"
             self._refuse(FormMessage(key, "warning", dates=dates))
             if recent:
+                self._reactivation_user = result.user
+                self.render_state()
+                self.query_one("#reactivate", Button).focus()
                 return
             self._support_user = result.user
             self.render_state()

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label
 
 from chorus_tui.i18n import Translator
-from chorus_tui.ui.widgets.literal import LiteralLabel
+from chorus_tui.ui.widgets.literal import LiteralLabel, literal
 
 if TYPE_CHECKING:
     from chorus_tui.ui.navigation import Space
@@ -26,7 +26,10 @@ class BannerButton(Button, can_focus=False):
 
 
 class Banner(Vertical):
-    """« Chorus Pro », the user's name, the previous login and « Déconnexion »."""
+    """« Chorus Pro », the user's name, the previous login and « Déconnexion ».
+
+    In the spaces (``last_login``), « Prénom NOM » is a link that opens « Mon Compte »; on the
+    forced steps of the login it is plain text."""
 
     def __init__(self, session: Session, t: Translator, *, last_login: bool = True) -> None:
         super().__init__(id="banner", classes="" if last_login else "-short")
@@ -39,7 +42,16 @@ class Banner(Vertical):
         previous = self._session.previous_login
         with Horizontal(id="banner-top"):
             yield Label(Text(t("app.brand")), id="brand")
-            yield LiteralLabel(self._session.user.display_name, id="user-name")
+            name = self._session.user.display_name
+            if self._last_login:
+                yield BannerButton(
+                    literal(name),
+                    id="user-name",
+                    compact=True,
+                    action="screen.open_space('account')",
+                )
+            else:
+                yield LiteralLabel(name, id="user-name")
             yield BannerButton(
                 Text(t("app.logout")), id="logout", compact=True, action="screen.logout"
             )

@@ -1,0 +1,333 @@
+"""« Mon Compte » (F2, F3, F7): one scrolling screen with the blocks of the guides —
+Informations générales, Adresse postale, Mes paramètres, Gestion du mot de passe, Question
+secrète — saved at once by « Valider », then the pièces jointes and « Désactiver mon compte ».
+
+The values loaded (and the account's version) are kept: « Annuler » shows them again, leaving
+with other values asks first, and « Valider » tells the domain which version it edits, so a
+change made meanwhile by someone else is refused and the screen reloads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from chorus_tui.domain import passwords, profile
+from chorus_tui.domain.errors import Conflict, ValidationError
+from chorus_tui.models import User
+from chorus_tui.ui.commands import Command
+from chorus_tui.ui.dialogs.account import ConfirmDialog
+from chorus_tui.ui.screens.account_deactivation import DeactivationFlow
+from chorus_tui.ui.screens.account_parts import ReadOnlyRow, language_options, section
+from chorus_tui.ui.screens.base import SpaceScreen
+from chorus_tui.ui.screens.forms import FormScreen
+from chorus_tui.ui.widgets.attachments import AttachmentsBlock
+from chorus_tui.ui.widgets.countries import country_options
+from chorus_tui.ui.widgets.form import FormField, Notice, TextField
+from chorus_tui.ui.widgets.literal import literal
+from chorus_tui.ui.widgets.strength import StrengthMeter
+
+GENERAL = ("email", "nom", "prenom")
+ADDRESS = ("adresse", "complement1", "complement2", "code_postal", "ville")
+PHONES = ("telephone", "fax")
+PASSWORD = ("current_password", "new_password", "confirmation")
+SECRET = ("secret_question", "secret_answer")
+TEXT_FIELDS = (*GENERAL, *ADDRESS, *PHONES, *PASSWORD, *SECRET)
+SELECTS = ("pays", "language")
+DATES = ("created_at", "activated_at", "reactivated_at", "deactivated_at", "modified_at")
+
+# Labels already in the catalogue for the same fields of the referential completion screen.
+_LABEL_KEYS = {name: f"referential.field.{name}" for name in (*GENERAL, *ADDRESS, "pays")}
+
+
+def stored_values(user: User) -> dict[str, Any]:
+    """What the form shows for ``user`` as saved: passwords and the answer are never shown."""
+    values: dict[str, Any] = {name: "" for name in TEXT_FIELDS}
+    for name in (*GENERAL, *ADDRESS, *PHONES):
+        values[name] = getattr(user, name) or ""
+    values["secret_question"] = user.secret_question or ""
+    values["pays"] = user.pays or "FR"
+    values["language"] = user.language
+    values["notifications"] = bool(user.notifications)
+    return values
+
+
+class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
+    """The space « Mon Compte » of every logged-in user. Ctrl+S validates every block at once,
+    Esc goes back to « Accueil connecté » (asking first when something is not saved)."""
+
+    TITLE_KEY = "account.title"
+    SPACE_ID = "account"
+    AUTO_FOCUS = "#email"
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        *GENERAL,
+        *ADDRESS,
+        "pays",
+        *PHONES,
+        "language",
+        "notifications",
+        *PASSWORD,
+        *SECRET,
+    )
+    SUBMIT_COMMAND = "account.cmd.submit"
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("escape", "leave", "account.key.back", id="account.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._stored: dict[str, Any] = {}
+        self._version: int | None = None
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def compose_space(self) -> ComposeResult:
+        t = self.t
+        user = self.session.user
+        if self._version is None:
+            self._remember(user)
+        stored = self._stored
+        with VerticalScroll(id="account-form", classes="form-page"):
+            yield Label(Text(t("account.heading")), classes="page-title")
+            yield Notice(id="form-notice")
+            yield section(t("referential.section.general"))
+            yield ReadOnlyRow(t("account.field.login"), user.login, id="row-login")
+            yield from (self._text_field(name, stored[name]) for name in GENERAL)
+            yield section(t("referential.section.address"))
+            yield from (self._text_field(name, stored[name]) for name in ADDRESS)
+            countries = [(Text(label), code) for label, code in country_options(t.language)]
+            yield self._field("pays", Select(countries, value=stored["pays"], allow_blank=False))
+            yield from (self._text_field(name, stored[name]) for name in PHONES)
+            yield from self._compose_settings(user)
+            yield from self._compose_password()
+            yield section(t("account.section.secret"))
+            yield self._text_field("secret_question", stored["secret_question"])
+            yield self._text_field("secret_answer", "", password=True, hint="account.secret_hint")
+            with Horizontal(classes="form-buttons", id="account-buttons"):
+                yield Button(Text(t("app.validate")), id="submit", variant="primary")
+                yield Button(Text(t("account.cancel")), id="cancel")
+            # The rattachements (F4) and abonnements (F5) blocks come here (next issue).
+            yield AttachmentsBlock()
+            with Horizontal(classes="form-buttons", id="deactivate-buttons"):
+                yield Button(Text(t("account.deactivate")), id="deactivate")
+
+    def _compose_settings(self, user: User) -> ComposeResult:
+        t = self.t
+        yield section(t("account.section.settings"))
+        for name in DATES:
+            yield ReadOnlyRow(t(f"account.field.{name}"), self._date(user, name), id=f"row-{name}")
+        yield ReadOnlyRow(t("account.field.status"), user.status, id="row-status")
+        yield self._field(
+            "language",
+            Select(language_options(t), value=self._stored["language"], allow_blank=False),
+        )
+        box = Checkbox(Text(t("account.field.notifications.box")), self._stored["notifications"])
+        yield self._field("notifications", box, hint="account.notifications_hint")
+
+    def _compose_password(self) -> ComposeResult:
+        t = self.t
+        yield section(t("account.section.password"))
+        yield Static(Text(self._expiry_text()), id="expiry", classes="expiry")
+        yield Static(Text(t("account.password_hint")), classes="policy")
+        yield Static(Text(t("password.policy")), classes="policy")
+        for name in PASSWORD:
+            yield self._text_field(name, "", password=True)
+        yield StrengthMeter(
+            t("password.strength"),
+            {level: t(f"password.strength.{level}") for level in passwords.Strength},
+            id="strength",
+        )
+
+    def _label(self, name: str) -> str:
+        return self.t(_LABEL_KEYS.get(name, f"account.field.{name}"))
+
+    def _field(self, name: str, control: Any, hint: str = "") -> FormField:
+        control.id = name
+        hint_text = self.t(hint) if hint else ""
+        return FormField(self._label(name), control, hint=hint_text, classes="-inline")
+
+    def _text_field(
+        self, name: str, value: str, *, password: bool = False, hint: str = ""
+    ) -> FormField:
+        if name == "email":
+            hint = "referential.email_hint"
+        return self._field(name, TextField(value=value, password=password), hint=hint)
+
+    def _date(self, user: User, name: str) -> str:
+        return self.t.date(getattr(user, name)) or self.t("account.empty")
+
+    def _expiry_text(self) -> str:
+        user = self.session.user
+        days = passwords.days_until_expiry(user.password_changed_at, self.chorus.services.now())
+        if days is None:
+            return ""
+        if days == 1:
+            return self.t("account.expiry.one")
+        return self.t("account.expiry", days=max(days, 0))
+
+    # -- values -----------------------------------------------------------------------------
+
+    def _remember(self, user: User) -> None:
+        self._stored = stored_values(user)
+        self._version = user.version
+
+    def form_values(self) -> dict[str, Any]:
+        """What the form holds now, as ``save_profile`` takes it."""
+        values: dict[str, Any] = {
+            name: self.query_one(f"#{name}", Input).value for name in TEXT_FIELDS
+        }
+        for name in SELECTS:
+            value = self.query_one(f"#{name}", Select).value
+            values[name] = value if isinstance(value, str) else ""
+        values["notifications"] = self.query_one("#notifications", Checkbox).value
+        return values
+
+    def is_dirty(self) -> bool:
+        """Something differs from what is saved (a typed password counts)."""
+        return self.form_values() != self._stored
+
+    def _show_values(self, values: dict[str, Any]) -> None:
+        with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed):
+            for name in TEXT_FIELDS:
+                self.query_one(f"#{name}", Input).value = values[name]
+            for name in SELECTS:
+                self.query_one(f"#{name}", Select).value = values[name]
+            self.query_one("#notifications", Checkbox).value = values["notifications"]
+        self._show_strength(values["new_password"])
+
+    def _show_saved_state(self) -> None:
+        """The read-only parts after a save or a reload: dates, state, expiry, banner name."""
+        user = self.session.user
+        for name in DATES:
+            self.query_one(f"#row-{name}", ReadOnlyRow).set_value(self._date(user, name))
+        self.query_one("#row-status", ReadOnlyRow).set_value(user.status)
+        self.query_one("#expiry", Static).update(Text(self._expiry_text()))
+        for name_button in self.query("#user-name"):
+            if isinstance(name_button, Button):
+                name_button.label = literal(user.display_name)
+
+    async def refresh_texts(self) -> None:
+        # The base class keeps inputs and selects; the checkbox and the meter are ours.
+        values = self.form_values()
+        await super().refresh_texts()
+        self._show_values(values)
+
+    def render_state(self) -> None:
+        super().render_state()
+        self._show_strength(self.query_one("#new_password", Input).value)
+
+    def _show_strength(self, value: str) -> None:
+        level = passwords.strength(value, login=self.session.user.login)
+        self.query_one(StrengthMeter).show(level, empty=not value)
+
+    @on(Input.Changed, "#new_password")
+    def _new_password_changed(self, event: Input.Changed) -> None:
+        self._show_strength(event.value)
+
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _choice_changed(self, event: Select.Changed | Checkbox.Changed) -> None:
+        name = event.control.id
+        if name in self._field_errors:
+            del self._field_errors[name]
+            self.query_one(f"#field-{name}", FormField).set_error("")
+
+    # -- Valider / Annuler ------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Save every block at once; field errors are all shown, a conflict reloads."""
+        user = self.session.user
+        with self.chorus.guard():
+            try:
+                profile.save_profile(
+                    self.chorus.services, user, self.form_values(), expected_version=self._version
+                )
+            except ValidationError as error:
+                self.show_validation(error)
+                return
+            except Conflict:
+                self._reload()
+                return
+            self._remember(user)
+            self._show_values(self._stored)
+            self._show_saved_state()
+            self.clear_errors()
+            if user.language != self.t.language:
+                self.call_later(self._switch_language, user.language)
+            else:
+                self.chorus.notify(self.t("account.saved"), markup=False)
+
+    async def _switch_language(self, language: str) -> None:
+        await self.chorus.set_language(language)
+        self.chorus.notify(self.t("account.saved"), markup=False)
+
+    def _reload(self) -> None:
+        """Someone changed the account meanwhile: show what is saved now, and say so."""
+        user = self.session.user
+        fresh = User.get_by_id(user.id)
+        user.__data__.update(fresh.__data__)
+        self._remember(user)
+        self._show_values(self._stored)
+        self._show_saved_state()
+        self._field_errors = {}
+        self._summary = "error.conflict"
+        self.render_state()
+        self.query_one("#account-form").scroll_home(animate=False)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """« Annuler »: the saved values again, no error left."""
+        self._show_values(self._stored)
+        self.clear_errors()
+        self.chorus.notify(self.t("account.cancelled"), markup=False)
+
+    @on(Button.Pressed, "#deactivate")
+    def _deactivate_pressed(self) -> None:
+        self.action_deactivate()
+
+    # -- leaving ----------------------------------------------------------------------------
+
+    def confirm_leave(self, then: Callable[[], object]) -> None:
+        """Run ``then`` (leave the screen) at once, or after « Quitter sans enregistrer ? »
+        when something is not saved."""
+        if not self.is_dirty():
+            then()
+            return
+        t = self.t
+        dialog = ConfirmDialog(
+            t("account.leave.title"),
+            t("account.leave.message"),
+            t("account.leave.ok"),
+            t("account.leave.stay"),
+            safe_default=True,
+            window_id="leave-window",
+        )
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                then()
+
+        self.app.push_screen(dialog, answered)
+
+    def action_leave(self) -> None:
+        self.chorus.open_space("home")
+
+    # -- palette ----------------------------------------------------------------------------
+
+    def space_commands(self) -> list[Command]:
+        t = self.t
+        return [
+            Command(t("account.cmd.cancel"), t("account.cmd.cancel.help"), self.action_cancel),
+            Command(
+                t("account.cmd.deactivate"),
+                t("account.cmd.deactivate.help"),
+                self.action_deactivate,
+            ),
+        ]
