@@ -333,3 +333,5 @@ async def test_the_palette_offers_the_account_commands(services):
     assert titles[0] == "Mon Compte : valider les modifications"
     assert "Mon Compte : annuler les modifications" in titles
     assert "Mon Compte : désactiver mon compte" in titles
+    assert "Pièces jointes : ajouter une pièce jointe" in titles
+    assert "Pièces jointes : gérer pièces jointes" in titles

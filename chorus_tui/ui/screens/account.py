@@ -330,4 +330,5 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
                 t("account.cmd.deactivate.help"),
                 self.action_deactivate,
             ),
+            *self.query_one(AttachmentsBlock).palette_commands(),
         ]
