@@ -86,11 +86,25 @@ def _run_interface(ctx: click.Context, settings: Settings) -> None:
     services = Services()
     if prepare_schema(db) == "created":
         seed_demo(services)
+    _start_interface(services, language="FR")
+
+
+def _start_interface(services: Services, **options: object) -> None:
+    """Textual is imported here only, so the other commands never load it."""
     try:
         from chorus_tui.ui.app import run_app
     except ImportError as error:
         raise click.ClickException(f"the terminal interface is not available: {error}") from None
-    run_app(services, language="FR")
+    run_app(services, **options)
+
+
+def _open_existing(ctx: click.Context, settings: Settings) -> None:
+    """Commands that work on a chorus-tui database never create one where there was none."""
+    _require_existing(settings.database)
+    db = _open(ctx, settings)
+    if not has_schema(db):
+        raise click.ClickException(f"{settings.database} is not a chorus-tui database")
+    prepare_schema(db)
 
 
 @main.command()
@@ -147,12 +161,7 @@ def _file_size(settings: Settings) -> str:
 def activate(ctx: click.Context, code: str) -> None:
     """Open the interface on « Activation du compte utilisateur » for CODE, the activation code
     received by mail (reactivation, or an account created by a manager)."""
-    settings: Settings = ctx.obj
-    _require_existing(settings.database)
-    db = _open(ctx, settings)
-    if not has_schema(db):
-        raise click.ClickException(f"{settings.database} is not a chorus-tui database")
-    prepare_schema(db)
+    _open_existing(ctx, ctx.obj)
     from chorus_tui.domain.activation import InvalidActivationCode, check_code
 
     services = Services()
@@ -163,23 +172,14 @@ def activate(ctx: click.Context, code: str) -> None:
             "this activation code is not valid (unknown, expired or already used); "
             "ask for a new one"
         ) from None
-    try:
-        from chorus_tui.ui.app import run_app
-    except ImportError as error:
-        raise click.ClickException(f"the terminal interface is not available: {error}") from None
-    run_app(services, language=user.language, activation_code=code)
+    _start_interface(services, language=user.language, activation_code=code)
 
 
 @main.command()
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Run the database's invariant and integrity checks; print what fails (exit status 1)."""
-    settings: Settings = ctx.obj
-    _require_existing(settings.database)
-    db = _open(ctx, settings)
-    if not has_schema(db):
-        raise click.ClickException(f"{settings.database} is not a chorus-tui database")
-    prepare_schema(db)
+    _open_existing(ctx, ctx.obj)
     violations = all_violations()
     for violation in violations:
         click.echo(_describe(violation))
@@ -190,7 +190,7 @@ def check(ctx: click.Context) -> None:
 
 
 def _require_existing(target: str) -> None:
-    """``check`` never creates a database where there was none."""
+    """A missing SQLite file is an error, not a new database."""
     path = sqlite_path(target)
     if path is not None and not Path(path).exists():
         raise click.ClickException(f"no database at {path}")

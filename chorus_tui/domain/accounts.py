@@ -14,17 +14,24 @@ from chorus_tui.domain.transaction import run_write
 from chorus_tui.models import SupportRequest, User
 from chorus_tui.models.codes import AccountStatus
 
-REFERENTIAL_FIELDS = (
-    "email",
-    "nom",
-    "prenom",
-    "adresse",
-    "complement1",
-    "complement2",
-    "code_postal",
-    "ville",
-    "pays",
-)
+# A referential account completes every field of a person but the phone numbers.
+REFERENTIAL_FIELDS = tuple(name for name in PERSON_RULES if name not in ("telephone", "fax"))
+
+
+def check_password_change(
+    services: Services, user: User, current: str, new: str, errors: FieldErrors
+) -> None:
+    """The current password is required and right; the new one is required and follows the
+    policy (F2). The confirmation is checked by each caller."""
+    if not current:
+        errors.add("current_password", "required")
+    elif not passwords.verify_password(services.hasher, user.password_hash, current):
+        errors.add("current_password", "password_wrong")
+    if not new:
+        errors.add("new_password", "required")
+    else:
+        for code in passwords.policy_errors(new, login=user.login, current=current or None):
+            errors.add("new_password", code)
 
 
 def change_password(
@@ -36,15 +43,7 @@ def change_password(
         user = User.get_by_id(actor.id)
         require(user, Action.MON_COMPTE)
         errors = FieldErrors()
-        if not current:
-            errors.add("current_password", "required")
-        elif not passwords.verify_password(services.hasher, user.password_hash, current):
-            errors.add("current_password", "password_wrong")
-        if not new:
-            errors.add("new_password", "required")
-        else:
-            for code in passwords.policy_errors(new, login=user.login, current=current):
-                errors.add("new_password", code)
+        check_password_change(services, user, current, new, errors)
         if new and new != confirmation:
             errors.add("confirmation", "password_mismatch")
         errors.raise_if_any()
@@ -104,6 +103,11 @@ def create_support_request(services: Services, user: User) -> str:
         return request.number
 
     return run_write(operation)
+
+
+def reload_session_user(user: User) -> None:
+    """The session's copy of ``user`` as the database has it now (after a conflict)."""
+    sync_session_user(user, User.get_by_id(user.id))
 
 
 def sync_session_user(stale: User, fresh: User) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chorus_tui.domain import passwords
-from chorus_tui.domain.accounts import sync_session_user
+from chorus_tui.domain.accounts import check_password_change, sync_session_user
 from chorus_tui.domain.context import Services
 from chorus_tui.domain.errors import Conflict, FieldErrors
 from chorus_tui.domain.fields import PERSON_RULES, clean_values
@@ -12,22 +12,10 @@ from chorus_tui.domain.rights import Action, require
 from chorus_tui.domain.search import refresh_user
 from chorus_tui.domain.text import clean, has_control
 from chorus_tui.domain.transaction import run_write
+from chorus_tui.i18n import LANGUAGES
 from chorus_tui.models import User
 
-PROFILE_FIELDS = (
-    "email",
-    "nom",
-    "prenom",
-    "adresse",
-    "complement1",
-    "complement2",
-    "code_postal",
-    "ville",
-    "pays",
-    "telephone",
-    "fax",
-)
-LANGUAGES = ("FR", "EN")
+PROFILE_FIELDS = tuple(PERSON_RULES)
 SECRET_MAX_LENGTH = 255
 
 
@@ -125,15 +113,7 @@ def _password(
     confirmation = _text(values.get("confirmation"))
     if not new and not confirmation:
         return None
-    if not current:
-        errors.add("current_password", "required")
-    elif not passwords.verify_password(services.hasher, user.password_hash, current):
-        errors.add("current_password", "password_wrong")
-    if not new:
-        errors.add("new_password", "required")
-    else:
-        for code in passwords.policy_errors(new, login=user.login, current=current or None):
-            errors.add("new_password", code)
+    check_password_change(services, user, current, new, errors)
     if new != confirmation:
         errors.add("confirmation", "password_mismatch")
     return new

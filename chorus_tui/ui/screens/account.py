@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from chorus_tui.domain import passwords, profile
+from chorus_tui.domain import accounts, passwords, profile
 from chorus_tui.domain.errors import Conflict, ValidationError
 from chorus_tui.models import User
 from chorus_tui.ui.commands import Command
@@ -139,11 +139,7 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
         yield Static(Text(t("password.policy")), classes="policy")
         for name in PASSWORD:
             yield self._text_field(name, "", password=True)
-        yield StrengthMeter(
-            t("password.strength"),
-            {level: t(f"password.strength.{level}") for level in passwords.Strength},
-            id="strength",
-        )
+        yield StrengthMeter(t, login=self.session.user.login)
 
     def _label(self, name: str) -> str:
         return self.t(_LABEL_KEYS.get(name, f"account.field.{name}"))
@@ -200,7 +196,7 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
             for name in SELECTS:
                 self.query_one(f"#{name}", Select).value = values[name]
             self.query_one("#notifications", Checkbox).value = values["notifications"]
-        self._show_strength(values["new_password"])
+        self.query_one(StrengthMeter).follow(values["new_password"])
 
     def _show_saved_state(self) -> None:
         """The read-only parts after a save or a reload: dates, state, expiry, banner name."""
@@ -218,18 +214,6 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
         values = self.form_values()
         await super().refresh_texts()
         self._show_values(values)
-
-    def render_state(self) -> None:
-        super().render_state()
-        self._show_strength(self.query_one("#new_password", Input).value)
-
-    def _show_strength(self, value: str) -> None:
-        level = passwords.strength(value, login=self.session.user.login)
-        self.query_one(StrengthMeter).show(level, empty=not value)
-
-    @on(Input.Changed, "#new_password")
-    def _new_password_changed(self, event: Input.Changed) -> None:
-        self._show_strength(event.value)
 
     @on(Select.Changed)
     @on(Checkbox.Changed)
@@ -271,8 +255,7 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
     def _reload(self) -> None:
         """Someone changed the account meanwhile: show what is saved now, and say so."""
         user = self.session.user
-        fresh = User.get_by_id(user.id)
-        user.__data__.update(fresh.__data__)
+        accounts.reload_session_user(user)
         self._remember(user)
         self._show_values(self._stored)
         self._show_saved_state()

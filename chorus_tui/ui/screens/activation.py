@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
-from chorus_tui.domain import activation, passwords
+from chorus_tui.domain import activation
 from chorus_tui.domain.errors import ValidationError
 from chorus_tui.models import User
 from chorus_tui.ui.screens.account_parts import ReadOnlyRow, section
@@ -65,11 +65,7 @@ class ActivationScreen(FormBase):
             yield Static(Text(t("password.policy")), classes="policy")
             for name in ("new_password", "confirmation"):
                 yield self._field(f"activation.field.{name}", name, password=True)
-            yield StrengthMeter(
-                t("password.strength"),
-                {level: t(f"password.strength.{level}") for level in passwords.Strength},
-                id="strength",
-            )
+            yield StrengthMeter(t, login=self._user.login)
             yield section(t("account.section.secret"))
             yield self._field("account.field.secret_question", "secret_question")
             yield self._field("account.field.secret_answer", "secret_answer", password=True)
@@ -82,18 +78,6 @@ class ActivationScreen(FormBase):
         return FormField(
             self.t(label_key), TextField(id=name, password=password), classes="-inline"
         )
-
-    def render_state(self) -> None:
-        super().render_state()
-        self._show_strength(self.query_one("#new_password", Input).value)
-
-    def _show_strength(self, value: str) -> None:
-        level = passwords.strength(value, login=self._user.login)
-        self.query_one(StrengthMeter).show(level, empty=not value)
-
-    @on(Input.Changed, "#new_password")
-    def _new_password_changed(self, event: Input.Changed) -> None:
-        self._show_strength(event.value)
 
     def submit(self) -> None:
         """Activate with the code; field errors are shown, a code that has become invalid

@@ -16,6 +16,7 @@ from chorus_tui.domain.errors import ValidationError
 from chorus_tui.ui.commands import Command
 from chorus_tui.ui.screens.base import ChorusScreen, SessionScreen
 from chorus_tui.ui.widgets.form import FormField, Notice
+from chorus_tui.ui.widgets.strength import StrengthMeter
 
 
 class FormBase(ChorusScreen):
@@ -52,6 +53,12 @@ class FormBase(ChorusScreen):
             notice.show(self._summary_text(), "error")
         else:
             notice.clear()
+        self._follow_password_strength()
+
+    def _follow_password_strength(self) -> None:
+        """A form with a « Complexité du mot de passe » meter grades its ``#new_password``."""
+        for meter in self.query(StrengthMeter):
+            meter.follow(self.query_one("#new_password", Input).value)
 
     def _summary_text(self) -> str:
         """« Veuillez corriger les champs signalés en rouge : Nom, Ville. »"""
@@ -96,6 +103,8 @@ class FormBase(ChorusScreen):
         if name in self._field_errors:
             del self._field_errors[name]
             self.query_one(f"#field-{name}", FormField).set_error("")
+        if name == "new_password":
+            self._follow_password_strength()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "enter":

@@ -6,12 +6,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static
 
-from chorus_tui.domain import accounts, passwords
+from chorus_tui.domain import accounts
 from chorus_tui.domain.errors import ValidationError
 from chorus_tui.ui.screens.forms import FormScreen
 from chorus_tui.ui.widgets.banner import Banner, TitleBar
@@ -43,27 +42,11 @@ class ForcedPasswordScreen(FormScreen):
                     TextField(id=name, password=True),
                     classes="-inline",
                 )
-            yield StrengthMeter(
-                t("password.strength"),
-                {level: t(f"password.strength.{level}") for level in passwords.Strength},
-                id="strength",
-            )
+            yield StrengthMeter(t, login=self.session.user.login)
             with Horizontal(classes="form-buttons"):
                 yield Button(Text(t("app.validate")), id="submit", variant="primary")
                 yield Button(Text(t("app.logout")), id="logout")
         yield ChorusFooter()
-
-    def render_state(self) -> None:
-        super().render_state()
-        self._show_strength(self.query_one("#new_password", Input).value)
-
-    def _show_strength(self, value: str) -> None:
-        level = passwords.strength(value, login=self.session.user.login)
-        self.query_one(StrengthMeter).show(level, empty=not value)
-
-    @on(Input.Changed, "#new_password")
-    def _new_password_changed(self, event: Input.Changed) -> None:
-        self._show_strength(event.value)
 
     def submit(self) -> None:
         values = {name: self.query_one(f"#{name}", Input).value for name in self.FIELDS}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
-from chorus_tui.domain.passwords import Strength
+from chorus_tui.domain.passwords import Strength, strength
 
 LEVELS = {Strength.INSUFFISANTE: 1, Strength.MOYENNE: 2, Strength.FORTE: 3}
 SEGMENT = "━━━━━━ "
@@ -30,16 +32,21 @@ class StrengthMeter(Horizontal):
     }
     """
 
-    def __init__(self, label: str, names: dict[Strength, str], *, id: str | None = None) -> None:
+    def __init__(self, t: Callable[..., str], *, login: str, id: str = "strength") -> None:
         super().__init__(id=id)
-        self._label = label
-        self._names = names
+        self._label = t("password.strength")
+        self._names = {level: t(f"password.strength.{level}") for level in Strength}
+        self._login = login
 
     def compose(self) -> ComposeResult:
         yield Label(Text(self._label), classes="meter-label")
         yield Label(classes="meter-filled")
         yield Label(classes="meter-bar")
         yield Label(classes="meter-level")
+
+    def follow(self, password: str) -> None:
+        """Grade what is typed in the new-password field (nothing typed lights nothing)."""
+        self.show(strength(password, login=self._login), empty=not password)
 
     def show(self, strength: Strength, *, empty: bool = False) -> None:
         """Show ``strength``; ``empty`` (nothing typed yet) lights no segment."""
