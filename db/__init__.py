@@ -127,12 +127,15 @@ def has_schema(db: peewee.Database) -> bool:
 
 
 def create_schema(db: peewee.Database) -> None:
-    """A brand-new database: every table at the latest version, in one transaction."""
+    """A brand-new database: every table at the latest version, with its reference data (the
+    spaces and the document types), in one transaction."""
+    from chorus_tui.db.demo import seed_reference_data
     from chorus_tui.db.migrations import LATEST_VERSION
 
     with db.atomic():
         db.create_tables(ALL_MODELS)
         SchemaVersion.create(version=LATEST_VERSION)
+        seed_reference_data()
 
 
 def prepare_schema(db: peewee.Database) -> str:

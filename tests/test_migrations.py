@@ -103,3 +103,27 @@ def test_a_corrupt_file_is_refused_and_left_untouched(tmp_path):
 def test_malformed_or_unsupported_urls_are_refused(url):
     with pytest.raises(DatabaseOpenError):
         open_database(url)
+
+
+def schema_of(db, table: str) -> tuple[set[str], set[tuple[str, ...]]]:
+    names = {column.name for column in db.get_columns(table)}
+    indexes = {tuple(index.columns) for index in db.get_indexes(table)}
+    return names, indexes
+
+
+def test_a_version_1_structure_table_migrates_to_the_latest_schema(fresh, tmp_path):
+    """m0002 adds libellé, nom and prénom (and their indexed search copies) to structures; the
+    migrated table ends up as a new database's."""
+    from chorus_tui.db.migrations import m0002_structure_person_and_libelle as m0002
+
+    db, _ = fresh
+    prepare_schema(db)
+    expected = schema_of(db, "structure")
+    for name in ("search_libelle", "search_nom", "search_prenom"):
+        db.execute_sql(f'DROP INDEX "structure_{name}"')
+    for name, _ in m0002.COLUMNS:
+        db.execute_sql(f'ALTER TABLE "structure" DROP COLUMN "{name}"')
+    SchemaVersion.update(version=1).execute()
+    assert "libelle" not in schema_of(db, "structure")[0]
+    assert "m0002_structure_person_and_libelle" in migrate(db)
+    assert schema_of(db, "structure") == expected

@@ -7,20 +7,17 @@ from collections.abc import Mapping
 
 from peewee import fn
 
-from chorus_tui.clock import today
 from chorus_tui.domain.accounts import sync_session_user
 from chorus_tui.domain.context import Services
+from chorus_tui.domain.criteria import prefix_range
 from chorus_tui.domain.errors import DomainError, FieldErrors, ValidationError
-from chorus_tui.domain.journal import audit, event, mail
+from chorus_tui.domain.principal import transfer_principal
 from chorus_tui.domain.rights import Action, is_active_person, require
 from chorus_tui.domain.text import clean, fold
 from chorus_tui.domain.transaction import run_write
 from chorus_tui.models import Membership, Structure, User
 from chorus_tui.models.codes import AccountStatus, MembershipStatus, Role, StructureStatus
 
-# Above every character SQLite can store: ``column >= p AND column < p + TOP`` is a prefix match
-# that uses the column's index (LIKE would not, and would need escaping).
-TOP = "\U0010ffff"
 MAX_PAGE = 200
 
 
@@ -68,9 +65,9 @@ def search_successors(
         & (User.id != actor.id)
     )
     if terms["nom"]:
-        query = query.where(_prefix(User.search_nom, terms["nom"]))
+        query = query.where(prefix_range(User.search_nom, terms["nom"]))
     if terms["prenom"]:
-        query = query.where(_prefix(User.search_prenom, terms["prenom"]))
+        query = query.where(prefix_range(User.search_prenom, terms["prenom"]))
     if terms["adresse"]:
         query = query.where(_contains(User.search_adresse, terms["adresse"]))
     if terms["email"]:
@@ -84,10 +81,6 @@ def search_successors(
         .limit(limit)
         .offset(max(0, offset))
     )
-
-
-def _prefix(column, term: str):
-    return (column >= term) & (column < term + TOP)
 
 
 def _contains(column, term: str):
@@ -123,7 +116,7 @@ def deactivate_account(
 
         now = services.now()
         for structure, successor in plan:
-            _transfer(services, user, structure, successor)
+            transfer_principal(services, user, structure, successor)
         user.status = AccountStatus.DESACTIVE
         user.deactivated_at = now
         user.modified_at = now
@@ -132,58 +125,3 @@ def deactivate_account(
         sync_session_user(actor, user)
 
     run_write(operation)
-
-
-def _transfer(services: Services, user: User, structure: Structure, successor: User) -> None:
-    """Make ``successor`` the principal of ``structure`` in ``user``'s place (``user`` stays a
-    simple user). The old principal is demoted first: one principal at every moment."""
-    now = services.now()
-    own = Membership.get(
-        (Membership.user == user)
-        & (Membership.structure == structure)
-        & (Membership.status == MembershipStatus.VALIDEE)
-        & (Membership.role == Role.GESTIONNAIRE_PRINCIPAL)
-    )
-    own.role = Role.UTILISATEUR_SIMPLE
-    own.version += 1
-    own.save()
-    membership = Membership.get_or_none(
-        (Membership.user == successor)
-        & (Membership.structure == structure)
-        & Membership.status.in_([MembershipStatus.VALIDEE, MembershipStatus.EN_COURS_DE_VALIDATION])
-    )
-    if membership is None:
-        Membership.create(
-            user=successor,
-            structure=structure,
-            role=Role.GESTIONNAIRE_PRINCIPAL,
-            status=MembershipStatus.VALIDEE,
-            start_date=today(services.clock),
-            requested_at=now,
-            decided_at=now,
-            decided_by=user,
-        )
-    else:
-        if membership.status != MembershipStatus.VALIDEE:
-            membership.status = MembershipStatus.VALIDEE
-            membership.decided_at = now
-            membership.decided_by = user
-        membership.role = Role.GESTIONNAIRE_PRINCIPAL
-        membership.version += 1
-        membership.save()
-    audit(services, user, "PRINCIPAL_TRANSFERRED", structure=structure, target=successor)
-    event(
-        services,
-        successor,
-        "role_changed",
-        structure=structure.raison_sociale,
-        role=Role.GESTIONNAIRE_PRINCIPAL.value,
-    )
-    mail(
-        services,
-        successor,
-        "principal_transferred",
-        structure=structure.raison_sociale,
-        identifier=structure.identifier,
-        previous=user.display_name,
-    )

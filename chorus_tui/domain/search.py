@@ -27,6 +27,9 @@ def structure_search_columns(values: dict[str, str]) -> dict[str, str]:
     return {
         "search_raison_sociale": fold(values.get("raison_sociale", "")),
         "search_ville": fold(values.get("ville", "")),
+        "search_libelle": fold(values.get("libelle", "")),
+        "search_nom": fold(values.get("nom", "")),
+        "search_prenom": fold(values.get("prenom", "")),
     }
 
 

@@ -23,6 +23,10 @@ class Structure(BaseModel):
     )
     identifier = peewee.CharField(max_length=40, unique=True)
     raison_sociale = peewee.CharField(max_length=255)
+    libelle = peewee.CharField(max_length=255, default="")
+    # A person's structure (identifier type PARTICULIER) is named by a nom and a prénom.
+    nom = peewee.CharField(max_length=100, default="")
+    prenom = peewee.CharField(max_length=100, default="")
     adresse = peewee.CharField(max_length=255, default="")
     complement = peewee.CharField(max_length=255, default="")
     code_postal = peewee.CharField(max_length=10, default="", index=True)
@@ -49,6 +53,9 @@ class Structure(BaseModel):
 
     search_raison_sociale = peewee.CharField(max_length=255, default="", index=True)
     search_ville = peewee.CharField(max_length=100, default="", index=True)
+    search_libelle = peewee.CharField(max_length=255, default="", index=True)
+    search_nom = peewee.CharField(max_length=100, default="", index=True)
+    search_prenom = peewee.CharField(max_length=100, default="", index=True)
 
     class Meta:
         indexes = ((("status", "search_raison_sociale"), False),)

@@ -43,7 +43,10 @@ def make_user(services: Services, login: str | None = None, **fields) -> User:
 
 
 def siret(seed: int) -> str:
-    body = f"{seed:013d}"
+    """A SIRET that python-stdnum accepts (SIREN and SIRET check digits), unique to ``seed``."""
+    siren = f"{seed:08d}"
+    siren += luhn.calc_check_digit(siren)
+    body = siren + "0001"
     return body + luhn.calc_check_digit(body)
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from chorus_tui.clock import today
-from chorus_tui.domain import deactivation
+from chorus_tui.domain import deactivation, principal
 from chorus_tui.domain.errors import DomainError, PermissionDenied, ValidationError
 from chorus_tui.domain.invariant import all_violations
 from chorus_tui.models import AuditEntry, Event, Membership, OutboxMail, User
@@ -232,7 +232,7 @@ def test_a_failure_halfway_through_the_transfers_changes_nothing(services, monke
     first = make_structure(services, principal=paul, raison_sociale="A")
     second = make_structure(services, principal=paul, raison_sociale="B")
     before = state()
-    original = getattr(deactivation, step)
+    original = getattr(principal, step)
     calls = []
 
     def fails_the_second_time(*args, **kwargs):
@@ -241,7 +241,7 @@ def test_a_failure_halfway_through_the_transfers_changes_nothing(services, monke
             raise RuntimeError("crash")
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(deactivation, step, fails_the_second_time)
+    monkeypatch.setattr(principal, step, fails_the_second_time)
     with pytest.raises(RuntimeError):
         deactivation.deactivate_account(services, paul, {first.id: julie.id, second.id: julie.id})
     assert state() == before

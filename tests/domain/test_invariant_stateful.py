@@ -1,6 +1,6 @@
 """Random sequences of the operations that exist keep every invariant (extended as operations
-are added: memberships, transfers… come with their issues; deactivation and reactivation are
-here)."""
+are added): logins, password changes, deactivation and reactivation, membership requests and
+removals (with a successor), new structures, subscription requests and deletions."""
 
 from __future__ import annotations
 
@@ -11,24 +11,36 @@ import tempfile
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+from peewee import fn
 
 from chorus_tui.clock import FixedClock
 from chorus_tui.db import open_database, prepare_schema
-from chorus_tui.domain import accounts, activation, auth, deactivation
+from chorus_tui.domain import (
+    accounts,
+    activation,
+    auth,
+    deactivation,
+    memberships,
+    structures,
+    subscriptions,
+)
 from chorus_tui.domain.context import Services, cheap_hasher
 from chorus_tui.domain.errors import DomainError
 from chorus_tui.domain.invariant import all_violations
 from chorus_tui.domain.rights import is_active_person
+from chorus_tui.domain.subscriptions import SubscriptionLine
 from chorus_tui.domain.text import clean
-from chorus_tui.models import LoginAttempt, User, database
-from chorus_tui.models.codes import AccountStatus, Role
-from tests.domain.factories import PASSWORD, add_member, make_structure, make_user
+from chorus_tui.models import LoginAttempt, Membership, Structure, Subscription, User, database
+from chorus_tui.models.codes import AccountStatus, Habilitation, MembershipStatus, Role
+from tests.domain.factories import PASSWORD, add_member, make_structure, make_user, siret
 
 START = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
 NEW_PASSWORD = "Nouveau.Mot2Passe"
 ACTIVATION_PASSWORDS = ("Reactive.Compte.2026", "Encore.Un.Essai.77")
 
 text = st.text(alphabet=st.characters(codec="utf-8"), max_size=20)
+DATES = ("24/11/2026", "01/12/2026", "31/02/2026", "")
+SPACES = ("FACTURES_EMISES", "FACTURES_TRAVAUX", "ACTIVITES_GESTIONNAIRE", "MON_COMPTE")
 
 
 class AccountLife(RuleBasedStateMachine):
@@ -176,6 +188,114 @@ class AccountLife(RuleBasedStateMachine):
             return
         assert self.user(login).status == AccountStatus.ACTIF
         self.known_passwords[login] = {new}
+
+    def structure_ids(self) -> list[int]:
+        return [row.id for row in Structure.select(Structure.id).order_by(Structure.id)]
+
+    @rule(index=st.integers(0, 3), pick=st.integers(0, 10), start=st.sampled_from(DATES))
+    def request_membership(self, index, pick, start):
+        user = self.user(self.logins[index])
+        ids = self.structure_ids()
+        structure_id = ids[pick % len(ids)]
+        before = Membership.select().count()
+        try:
+            membership = memberships.request_membership(
+                self.services, user, structure_id, start_date=start
+            )
+        except DomainError:
+            assert Membership.select().count() == before
+            return
+        assert membership.status == MembershipStatus.EN_COURS_DE_VALIDATION
+
+    @rule(
+        index=st.integers(0, 3),
+        picks=st.lists(st.integers(0, 10), max_size=3),
+        heir=st.integers(0, 4),
+    )
+    def remove_memberships(self, index, picks, heir):
+        user = self.user(self.logins[index])
+        mine = [m.id for m in memberships.my_memberships_query(user)]
+        if not mine:
+            return
+        chosen = sorted({mine[pick % len(mine)] for pick in picks})
+        successors = {structure_id: self.logins[heir] for structure_id in self.structure_ids()}
+        before = Membership.select().count()
+        try:
+            memberships.remove_memberships(self.services, user, chosen, successors)
+        except DomainError:
+            assert Membership.select().count() == before
+            return
+        for membership in Membership.select().where(Membership.id.in_(chosen)):
+            assert membership.status in (MembershipStatus.SUPPRIMEE, MembershipStatus.VALIDEE)
+            assert membership.role != Role.GESTIONNAIRE_PRINCIPAL
+
+    @rule(index=st.integers(0, 3), number=st.integers(0, 3), name=text)
+    def create_structure(self, index, number, name):
+        user = self.user(self.logins[index])
+        fields = {
+            "identifier_type": "SIRET",
+            "identifier": siret(777000 + number),
+            "raison_sociale": name,
+            "adresse": "1 rue",
+            "code_postal": "75001",
+            "ville": "Paris",
+            "pays": "FR",
+        }
+        try:
+            structure = structures.create_structure(self.services, user, fields)
+        except DomainError:
+            return
+        assert memberships.live_membership(user, structure).role == Role.GESTIONNAIRE_PRINCIPAL
+
+    @rule(
+        index=st.integers(0, 3),
+        pick=st.integers(0, 10),
+        space=st.sampled_from(SPACES),
+        modification=st.booleans(),
+    )
+    def request_subscription(self, index, pick, space, modification):
+        user = self.user(self.logins[index])
+        ids = self.structure_ids()
+        habilitation = (
+            Habilitation.MODIFICATION if modification else Habilitation.CONSULTATION_UNIQUEMENT
+        )
+        try:
+            subscriptions.request_subscriptions(
+                self.services,
+                user,
+                structure_id=ids[pick % len(ids)],
+                space_code=space,
+                lines=[SubscriptionLine(None, habilitation)],
+                effective_date="01/12/2026",
+            )
+        except DomainError:
+            return
+
+    @rule(index=st.integers(0, 3), count=st.integers(1, 3))
+    def delete_subscriptions(self, index, count):
+        user = self.user(self.logins[index])
+        rows = subscriptions.my_subscriptions(user, size=count).rows
+        try:
+            subscriptions.delete_subscriptions(self.services, user, [row.id for row in rows])
+        except DomainError:
+            return
+
+    @invariant()
+    def only_validated_memberships_hold_live_subscriptions(self):
+        orphans = (
+            Subscription.select()
+            .where(Subscription.ended_at.is_null())
+            .where(
+                ~fn.EXISTS(
+                    Membership.select().where(
+                        (Membership.user == Subscription.user)
+                        & (Membership.structure == Subscription.structure)
+                        & (Membership.status == MembershipStatus.VALIDEE)
+                    )
+                )
+            )
+        )
+        assert orphans.count() == 0
 
     @invariant()
     def principal_invariant_holds(self):

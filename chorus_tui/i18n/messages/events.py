@@ -10,6 +10,9 @@ FR = {
     "event.subscription_refused": "Votre abonnement à l'espace {space} ({structure}) a été refusé.",
     "event.account_reactivated": "Votre compte a été réactivé.",
     "event.account_created": "Votre compte a été créé.",
+    "event.structure_created": "Vous avez créé la structure {structure} : vous en êtes le gestionnaire principal.",
+    "event.membership_request_received": "{requester} demande un rattachement à la structure {structure}.",
+    "event.subscription_request_received": "{requester} demande un abonnement à l'espace {space} ({structure}).",
 }
 
 EN = {
@@ -22,4 +25,7 @@ EN = {
     "event.subscription_refused": "Your subscription to the space {space} ({structure}) was refused.",
     "event.account_reactivated": "Your account was reactivated.",
     "event.account_created": "Your account was created.",
+    "event.structure_created": "You created the structure {structure}: you are its principal manager.",
+    "event.membership_request_received": "{requester} asks for a membership of the structure {structure}.",
+    "event.subscription_request_received": "{requester} asks for a subscription to the space {space} ({structure}).",
 }

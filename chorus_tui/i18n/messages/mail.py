@@ -51,6 +51,35 @@ FR = {
         "Cordialement,\n"
         "L'équipe Chorus Pro"
     ),
+    "mail.membership_request_received.subject": (
+        "Chorus Pro – Demande de rattachement à la structure {structure}"
+    ),
+    "mail.membership_request_received.body": (
+        "Bonjour {prenom} {nom},\n"
+        "\n"
+        "{requester} demande à être rattaché(e) à la structure {structure} "
+        "(identifiant {identifier}).\n"
+        "\n"
+        "Vous pouvez valider ou refuser cette demande depuis l'espace « Activités du "
+        "gestionnaire ».\n"
+        "\n"
+        "Cordialement,\n"
+        "L'équipe Chorus Pro"
+    ),
+    "mail.subscription_request_received.subject": (
+        "Chorus Pro – Demande d'abonnement à l'espace {space} ({structure})"
+    ),
+    "mail.subscription_request_received.body": (
+        "Bonjour {prenom} {nom},\n"
+        "\n"
+        "{requester} demande un abonnement à l'espace {space} de la structure {structure}.\n"
+        "\n"
+        "Vous pouvez valider ou refuser cette demande depuis l'espace « Activités du "
+        "gestionnaire ».\n"
+        "\n"
+        "Cordialement,\n"
+        "L'équipe Chorus Pro"
+    ),
 }
 
 EN = {
@@ -97,6 +126,33 @@ EN = {
         "\n"
         "You are now in charge of validating the membership and subscription requests of this "
         'structure\'s users, from the "Manager activities" space.\n'
+        "\n"
+        "Kind regards,\n"
+        "The Chorus Pro team"
+    ),
+    "mail.membership_request_received.subject": (
+        "Chorus Pro – Membership request to the structure {structure}"
+    ),
+    "mail.membership_request_received.body": (
+        "Hello {prenom} {nom},\n"
+        "\n"
+        "{requester} asks to become a member of the structure {structure} "
+        "(identifier {identifier}).\n"
+        "\n"
+        'You can accept or refuse this request from the "Manager activities" space.\n'
+        "\n"
+        "Kind regards,\n"
+        "The Chorus Pro team"
+    ),
+    "mail.subscription_request_received.subject": (
+        "Chorus Pro – Subscription request to the space {space} ({structure})"
+    ),
+    "mail.subscription_request_received.body": (
+        "Hello {prenom} {nom},\n"
+        "\n"
+        "{requester} asks for a subscription to the space {space} of the structure {structure}.\n"
+        "\n"
+        'You can accept or refuse this request from the "Manager activities" space.\n'
         "\n"
         "Kind regards,\n"
         "The Chorus Pro team"

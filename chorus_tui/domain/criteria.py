@@ -1,0 +1,55 @@
+"""How a search criterion typed by a user matches a column (F4, M7): ``*`` matches any run of
+characters, without ``*`` the criterion matches the whole value; case and accents are ignored
+(the column holds a folded copy); ``%``, ``_``, ``?``, ``[`` and quotes are plain characters.
+
+A criterion becomes a GLOB on the folded column (case-sensitive, so it compares folded text with
+folded text), plus a range on the part before the first ``*``, so that SQLite walks the column's
+index instead of scanning the table whenever the criterion does not start with ``*``."""
+
+from __future__ import annotations
+
+import peewee
+
+from chorus_tui.domain.text import clean, fold
+from chorus_tui.models import database
+
+WILDCARD = "*"
+# Above every character SQLite stores: ``p <= column < p + TOP`` is an indexed prefix match.
+TOP = "\U0010ffff"
+_GLOB_SPECIALS = {"?": "[?]", "[": "[[]"}
+
+
+def normalise(value: str | None, *, folded: bool = True) -> str:
+    """The criterion as compared: trimmed, NFC, and folded unless the column is not."""
+    text = clean(value)
+    return fold(text) if folded else text
+
+
+def glob_pattern(term: str) -> str:
+    """The GLOB pattern of a normalised criterion: ``*`` stays a wildcard, every other GLOB
+    character is made literal."""
+    return "".join(_GLOB_SPECIALS.get(char, char) for char in term)
+
+
+def like_pattern(term: str) -> str:
+    """The same pattern for LIKE (PostgreSQL, whose default escape character is ``\\``)."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped.replace(WILDCARD, "%")
+
+
+def matches(column: peewee.Field, term: str) -> peewee.Expression:
+    """The condition « ``column`` matches the normalised criterion ``term`` »."""
+    if WILDCARD not in term:
+        return column == term
+    prefix = term.split(WILDCARD, 1)[0]
+    if isinstance(database.obj, peewee.SqliteDatabase):
+        condition = peewee.Expression(column, "GLOB", glob_pattern(term))
+    else:
+        condition = peewee.Expression(column, "LIKE", like_pattern(term))
+    if prefix:
+        condition = (column >= prefix) & (column < prefix + TOP) & condition
+    return condition
+
+
+def prefix_range(column: peewee.Field, prefix: str) -> peewee.Expression:
+    return (column >= prefix) & (column < prefix + TOP)
