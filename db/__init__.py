@@ -16,6 +16,7 @@ import peewee
 from playhouse.db_url import connect as connect_url
 
 from chorus_tui.models import ALL_MODELS, SchemaVersion, database
+from chorus_tui.models.trigrams import create_trigram_indexes
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -134,6 +135,7 @@ def create_schema(db: peewee.Database) -> None:
 
     with db.atomic():
         db.create_tables(ALL_MODELS)
+        create_trigram_indexes(db)
         SchemaVersion.create(version=LATEST_VERSION)
         seed_reference_data()
 

@@ -127,3 +127,20 @@ def test_a_version_1_structure_table_migrates_to_the_latest_schema(fresh, tmp_pa
     assert "libelle" not in schema_of(db, "structure")[0]
     assert "m0002_structure_person_and_libelle" in migrate(db)
     assert schema_of(db, "structure") == expected
+
+
+def test_version_2_databases_get_a_trigram_index_of_their_structures(fresh, services):
+    from chorus_tui.domain import structures
+    from chorus_tui.models.trigrams import STRUCTURE_NAMES
+    from tests.domain.factories import make_structure
+
+    db, _ = fresh
+    prepare_schema(db)
+    make_structure(services, raison_sociale="Menuiserie Dupont")
+    for suffix in ("_ai", "_ad", "_au", ""):
+        kind = "TABLE" if not suffix else "TRIGGER"
+        db.execute_sql(f'DROP {kind} "{STRUCTURE_NAMES.name}{suffix}"')
+    SchemaVersion.update(version=2).execute()
+    assert migrate(db) == ["m0003_structure_name_trigrams"]
+    page = structures.search_structures({"raison_sociale": "*uiserie*"})
+    assert [s.raison_sociale for s in page.rows] == ["Menuiserie Dupont"]

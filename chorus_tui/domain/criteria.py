@@ -12,6 +12,7 @@ import peewee
 
 from chorus_tui.domain.text import clean, fold
 from chorus_tui.models import database
+from chorus_tui.models.trigrams import TrigramIndex, has_trigrams
 
 WILDCARD = "*"
 # Above every character SQLite stores: ``p <= column < p + TOP`` is an indexed prefix match.
@@ -37,8 +38,12 @@ def like_pattern(term: str) -> str:
     return escaped.replace(WILDCARD, "%")
 
 
-def matches(column: peewee.Field, term: str) -> peewee.Expression:
-    """The condition « ``column`` matches the normalised criterion ``term`` »."""
+def matches(
+    column: peewee.Field, term: str, trigrams: TrigramIndex | None = None
+) -> peewee.Expression:
+    """The condition « ``column`` matches the normalised criterion ``term`` ». A criterion that
+    starts with ``*`` uses the column's ``trigrams`` index, when it has one, to find the rows
+    holding its longest run of three characters or more."""
     if WILDCARD not in term:
         return column == term
     prefix = term.split(WILDCARD, 1)[0]
@@ -47,7 +52,13 @@ def matches(column: peewee.Field, term: str) -> peewee.Expression:
     else:
         condition = peewee.Expression(column, "LIKE", like_pattern(term))
     if prefix:
-        condition = (column >= prefix) & (column < prefix + TOP) & condition
+        return (column >= prefix) & (column < prefix + TOP) & condition
+    longest = max(term.split(WILDCARD), key=len)
+    if trigrams is not None and len(longest) >= 3 and has_trigrams(database.obj):
+        name = trigrams.name
+        phrase = '"' + longest.replace('"', '""') + '"'
+        holders = peewee.SQL(f'(SELECT rowid FROM "{name}" WHERE "{name}" MATCH ?)', (phrase,))
+        condition = column.model._meta.primary_key.in_(holders) & condition
     return condition
 
 

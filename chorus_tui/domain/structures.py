@@ -31,6 +31,7 @@ from chorus_tui.models.codes import (
     StructureStatus,
     values,
 )
+from chorus_tui.models.trigrams import STRUCTURE_NAMES
 
 # The criteria of « Demander un rattachement », in the guide's order.
 CRITERIA = (
@@ -81,7 +82,8 @@ def structure_query(criteria: Mapping[str, str | None]) -> peewee.ModelSelect:
         else:
             if name == "identifier":
                 term = term.replace(" ", "").upper()
-            conditions.append(matches(column, term))
+            trigrams = STRUCTURE_NAMES if name == "raison_sociale" else None
+            conditions.append(matches(column, term, trigrams))
     for name, (column, codes) in CODE_CRITERIA.items():
         code = clean(criteria.get(name))
         if not code:

@@ -238,3 +238,38 @@ def test_a_person_structure_takes_any_letters_and_digits(services):
     )
     assert structure.identifier == "AB-12"
     assert found({"identifier_type": "PARTICULIER", "prenom": "jo"}) == {"Menuiserie Nouvelle"}
+
+
+def test_a_leading_wildcard_search_reads_the_trigram_index(services, db):
+    query = structures.structure_query({"raison_sociale": "*menuiserie*"})
+    sql, params = query.sql()
+    plan = " ".join(str(row) for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+    assert "trigrams VIRTUAL TABLE INDEX" in plan
+
+
+def test_the_trigram_index_follows_renames_deletions_and_raw_inserts(services, db):
+    structure = make_structure(services, raison_sociale="Menuiserie Dupont")
+    structure.raison_sociale = "Charpente Dupont"
+    structure.search_raison_sociale = "charpente dupont"
+    structure.save()
+    assert found({"raison_sociale": "*menuiserie*"}) == set()
+    assert found({"raison_sociale": "*charpente*"}) == {"Charpente Dupont"}
+    db.execute_sql(
+        "INSERT INTO structure (kind, identifier_type, identifier, raison_sociale, "
+        "search_raison_sociale, created_at, adresse, complement, code_postal, ville, pays, "
+        "telephone, status, secondary_rights, billing_mandate, version, search_ville, libelle, "
+        "nom, prenom, search_libelle, search_nom, search_prenom) VALUES ('PRIVEE', 'SIRET', "
+        "'X1', 'Scierie Raw', 'scierie raw', '2026-01-01', '', '', '', '', 'FR', '', 'ACTIF', "
+        "'IDENTIQUES_PRINCIPAL', 0, 1, '', '', '', '', '', '', '')"
+    )
+    assert found({"raison_sociale": "*ierie r*"}) == {"Scierie Raw"}
+    structure.delete_instance()
+    assert found({"raison_sociale": "*dupont*"}) == set()
+
+
+@pytest.mark.parametrize("criterion", ['*"dupont"*', "*dupont OR lebrun*", "*NEAR(a b)*", "*du*"])
+def test_trigram_search_terms_are_plain_text(named, criterion):
+    expected = {"Menuiserie Dupont"} if criterion == "*du*" else set()
+    if criterion == "*du*":
+        expected = {"Menuiserie Dupont", "Ébénisterie du Val", "Scierie_du_Nord"}
+    assert found({"raison_sociale": criterion}) == expected
