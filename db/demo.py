@@ -228,7 +228,10 @@ class _Demo:
                 created_at=self.ago(seed.age),
                 search_libelle=fold(libelle),
             )
-        for space in structure_spaces(seed.kind):
+        # The spaces of its kind, and those its demo subscriptions are about (Factures de
+        # travaux, Factures à valider), opened at structure level as a manager would (M7d).
+        extra = [sub.space for sub in SUBSCRIPTIONS if sub.structure == seed.key]
+        for space in dict.fromkeys((*structure_spaces(seed.kind), *extra)):
             StructureSpace.create(
                 structure=structure, space=self.spaces[space], created_at=self.ago(seed.age)
             )

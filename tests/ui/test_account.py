@@ -335,3 +335,23 @@ async def test_the_palette_offers_the_account_commands(services):
     assert "Mon Compte : désactiver mon compte" in titles
     assert "Pièces jointes : ajouter une pièce jointe" in titles
     assert "Pièces jointes : gérer pièces jointes" in titles
+
+
+@pytest.mark.parametrize(
+    ("key", "table", "title"),
+    [
+        ("f5", "memberships-list-table", "Mes rattachements aux structures"),
+        ("f6", "subscriptions-table", "Mes abonnements aux espaces"),
+        ("f7", "attachments-table", "Pièces jointes"),
+    ],
+)
+async def test_f5_f6_f7_bring_the_blocks_below_the_form_into_view(services, key, table, title):
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await log_in(pilot, JULIE)
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == table
+        assert f"{title}  {key.upper()}" in screen_text(pilot)

@@ -120,6 +120,8 @@ async def test_the_palette_lists_only_what_the_user_may_reach(services):
     assert logged_in == [
         "Accueil connecté : ouvrir l'espace",
         "Mon Compte : ouvrir l'espace",
+        "Accès rapide : ajouter un espace",
+        "Accès rapide : rechercher une structure publique",
         "Fil d'événements : consulter",
         "Actualités : consulter",
         "Session : se déconnecter",

@@ -1,6 +1,7 @@
 """« Mon Compte » (F2, F3, F7): one scrolling screen with the blocks of the guides —
 Informations générales, Adresse postale, Mes paramètres, Gestion du mot de passe, Question
-secrète — saved at once by « Valider », then the pièces jointes and « Désactiver mon compte ».
+secrète — saved at once by « Valider », then « Mes rattachements aux structures », the pièces
+jointes and « Désactiver mon compte ».
 
 The values loaded (and the account's version) are kept: « Annuler » shows them again, leaving
 with other values asks first, and « Valider » tells the domain which version it edits, so a
@@ -31,7 +32,9 @@ from chorus_tui.ui.widgets.attachments import AttachmentsBlock
 from chorus_tui.ui.widgets.countries import country_options
 from chorus_tui.ui.widgets.form import FormField, Notice, TextField
 from chorus_tui.ui.widgets.literal import literal
+from chorus_tui.ui.widgets.memberships import MembershipsBlock
 from chorus_tui.ui.widgets.strength import StrengthMeter
+from chorus_tui.ui.widgets.subscriptions import SubscriptionsBlock
 
 GENERAL = ("email", "nom", "prenom")
 ADDRESS = ("adresse", "complement1", "complement2", "code_postal", "ville")
@@ -41,6 +44,14 @@ SECRET = ("secret_question", "secret_answer")
 TEXT_FIELDS = (*GENERAL, *ADDRESS, *PHONES, *PASSWORD, *SECRET)
 SELECTS = ("pays", "language")
 DATES = ("created_at", "activated_at", "reactivated_at", "deactivated_at", "modified_at")
+
+# Keys that bring a block into view and put the cursor in its table.
+JUMP_KEYS = {"memberships": "f5", "subscriptions": "f6", "attachments": "f7"}
+JUMP_TARGETS = {  # block, table
+    "memberships": ("#memberships", "#memberships-list-table"),
+    "subscriptions": ("#subscriptions-block", "#subscriptions-table"),
+    "attachments": ("#attachments", "#attachments-table"),
+}
 
 # Labels already in the catalogue for the same fields of the referential completion screen.
 _LABEL_KEYS = {name: f"referential.field.{name}" for name in (*GENERAL, *ADDRESS, "pays")}
@@ -79,6 +90,17 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
 
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("escape", "leave", "account.key.back", id="account.back"),
+        # The blocks below the form are one key away (their titles show the key).
+        *(
+            Binding(
+                key,
+                f"jump('{block}')",
+                f"account.key.jump.{block}",
+                show=False,
+                id=f"account.jump.{block}",
+            )
+            for block, key in JUMP_KEYS.items()
+        ),
     ]
 
     def __init__(self) -> None:
@@ -113,10 +135,20 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
             with Horizontal(classes="form-buttons", id="account-buttons"):
                 yield Button(Text(t("app.validate")), id="submit", variant="primary")
                 yield Button(Text(t("account.cancel")), id="cancel")
-            # The rattachements (F4) and abonnements (F5) blocks come here (next issue).
-            yield AttachmentsBlock()
+            yield MembershipsBlock(jump_key=self._key("memberships"))
+            yield SubscriptionsBlock(jump_key=self._key("subscriptions"))
+            yield AttachmentsBlock(jump_key=self._key("attachments"))
             with Horizontal(classes="form-buttons", id="deactivate-buttons"):
                 yield Button(Text(t("account.deactivate")), id="deactivate")
+
+    def _key(self, block: str) -> str:
+        return self.chorus.get_key_display(Binding(JUMP_KEYS[block], ""))
+
+    def action_jump(self, block: str) -> None:
+        """F5, F6, F7: the cursor in the rattachements, abonnements or pièces jointes table."""
+        block_id, table_id = JUMP_TARGETS[block]
+        self.query_one(table_id).focus(scroll_visible=False)
+        self.query_one(block_id).scroll_visible(animate=False, top=True)
 
     def _compose_settings(self, user: User) -> ComposeResult:
         t = self.t
@@ -306,12 +338,23 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
 
     def space_commands(self) -> list[Command]:
         t = self.t
+        jumps = [
+            Command(
+                t(f"account.cmd.jump.{block}"),
+                t("account.cmd.jump.help", jump=self._key(block)),
+                lambda block=block: self.action_jump(block),
+            )
+            for block in JUMP_KEYS
+        ]
         return [
+            *jumps,
             Command(t("account.cmd.cancel"), t("account.cmd.cancel.help"), self.action_cancel),
             Command(
                 t("account.cmd.deactivate"),
                 t("account.cmd.deactivate.help"),
                 self.action_deactivate,
             ),
+            *self.query_one(MembershipsBlock).palette_commands(),
+            *self.query_one(SubscriptionsBlock).palette_commands(),
             *self.query_one(AttachmentsBlock).palette_commands(),
         ]

@@ -10,6 +10,9 @@ from textual.widgets import Label
 
 from chorus_tui.i18n import LANGUAGES, Translator
 from chorus_tui.ui.widgets.literal import LiteralLabel
+from chorus_tui.ui.widgets.section import section
+
+__all__ = ["ReadOnlyRow", "language_options", "section"]
 
 
 class ReadOnlyRow(Horizontal):
@@ -36,11 +39,6 @@ class ReadOnlyRow(Horizontal):
         self._value = value
         if self.is_mounted:
             self.query_one(LiteralLabel).set_value(value)
-
-
-def section(title: str) -> Label:
-    """A block title (« Informations générales », « Adresse postale »…)."""
-    return Label(Text(title), classes="section-title")
 
 
 def language_options(t: Translator) -> list[tuple[Text, str]]:

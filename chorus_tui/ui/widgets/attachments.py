@@ -26,6 +26,7 @@ from chorus_tui.models import User
 from chorus_tui.models.documents import Document
 from chorus_tui.ui.commands import Command
 from chorus_tui.ui.widgets.literal import literal
+from chorus_tui.ui.widgets.section import section
 
 if TYPE_CHECKING:
     from chorus_tui.ui.app import ChorusApp
@@ -141,12 +142,14 @@ class AttachmentsBlock(Vertical):
         *,
         show_title: bool = True,
         manage_key: bool = True,
+        jump_key: str = "",
         id: str | None = "attachments",
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.show_title = show_title
         self.manage_key = manage_key
+        self.jump_key = jump_key
         self.selected: set[int] = set()
         self.total = 0
         self._loaded = 0
@@ -168,7 +171,7 @@ class AttachmentsBlock(Vertical):
     def compose(self) -> ComposeResult:
         t = self.t
         if self.show_title:
-            yield Label(Text(t("attachments.title")), classes="section-title")
+            yield section(t("attachments.title"), self.jump_key)
         table = AttachmentsTable(cursor_type="row", zebra_stripes=False, id="attachments-table")
         for key, label, width in COLUMNS:
             table.add_column(Text(t(label)) if label else Text(""), key=key, width=width)

@@ -1,0 +1,408 @@
+"""« Demander un rattachement » (F4): « Critères de recherche », « Résultat de la recherche »
+in a paged table, « Exporter les résultats » (CSV), « Sélectionner » (Enter on a row) to the
+request form, and « Saisir une nouvelle structure » when nothing matches.
+
+``read_only`` (« Rechercher structure publique » of the home screen) keeps the search and the
+export only; ``public_only`` presets Type = Structure publique. Esc goes back, dismissing True
+when a request was sent or a structure created meanwhile (the caller reloads its lists)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, Select, Static
+
+from chorus_tui.clock import today
+from chorus_tui.domain import export, structures
+from chorus_tui.domain.errors import ValidationError
+from chorus_tui.domain.paging import Page
+from chorus_tui.models import Structure
+from chorus_tui.models.codes import IdentifierType, StructureKind, StructureStatus
+from chorus_tui.ui.commands import Command
+from chorus_tui.ui.screens.base import ChorusModal
+from chorus_tui.ui.screens.forms import FormBase, FormScreen
+from chorus_tui.ui.widgets.banner import Banner
+from chorus_tui.ui.widgets.countries import country_options
+from chorus_tui.ui.widgets.footer import ChorusFooter
+from chorus_tui.ui.widgets.form import FormField, Notice, TextField
+from chorus_tui.ui.widgets.literal import literal
+from chorus_tui.ui.widgets.paged_table import Column, PagedTable
+
+STYLES = Path(__file__).parent.parent / "styles"
+
+# The criteria in reading order of the form (two columns, as the guide's screen).
+LAYOUT = (
+    "raison_sociale",
+    "kind",
+    "identifier",
+    "identifier_type",
+    "libelle",
+    "status",
+    "nom",
+    "prenom",
+    "code_postal",
+    "ville",
+    "pays",
+)
+SELECTS = ("kind", "identifier_type", "status", "pays")
+COLUMNS = (
+    Column("identifier", "structures.column.identifier", 16),
+    Column("raison_sociale", "structures.column.raison_sociale", 40),
+    Column("status", "structures.column.status", 10),
+)
+
+
+def identifier_type_options(t) -> list[tuple[Text, str]]:
+    return [(Text(t(f"structures.idtype.{code}")), code.value) for code in IdentifierType]
+
+
+def default_export_path(screen: Any) -> str:
+    """``~/structures-<date>.csv``, dated by the app's clock."""
+    day = today(screen.chorus.services.clock)
+    return f"~/structures-{day:%Y-%m-%d}.csv"
+
+
+class StructureSearchScreen(FormScreen):
+    """The structure search; Enter in a criterion or Ctrl+S runs it."""
+
+    CSS_PATH = STYLES / "structures.tcss"
+    TITLE_KEY = "structures.title"
+    AUTO_FOCUS = "#raison_sociale"
+    FIELDS: ClassVar[tuple[str, ...]] = LAYOUT
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("escape", "back", "structures.key.back", id="structures.back"),
+        Binding("ctrl+s", "submit", "structures.key.search", id="structures.search"),
+        Binding("e", "export", "structures.key.export", id="structures.export"),
+        Binding("c", "new_structure", "structures.key.new", id="structures.new"),
+        Binding("ctrl+o", "logout", "app.key.logout", show=False, id="structures.logout"),
+    ]
+
+    def __init__(
+        self,
+        read_only: bool = False,
+        public_only: bool = False,
+        criteria: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.read_only = read_only
+        self.public_only = public_only
+        self._initial = dict(criteria or {})
+        if public_only:
+            self._initial.setdefault("kind", StructureKind.PUBLIQUE.value)
+        self._criteria: dict[str, str] | None = None
+        self._total = 0
+        self.changed = False
+        """A request was sent or a structure created: the caller reloads its lists."""
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        title = "structures.title.readonly" if self.read_only else "structures.title"
+        yield Banner(self.session, t, last_login=False)
+        with VerticalScroll(id="search-page", classes="form-page"):
+            yield Label(Text(t(title)), classes="page-title")
+            yield Static(Text(t("structures.tip")), classes="structures-tip")
+            yield Label(Text(t("structures.criteria")), classes="section-title")
+            yield Notice(id="form-notice")
+            with Grid(id="criteria"):
+                for name in LAYOUT:
+                    yield FormField(t(f"structures.field.{name}"), self._control(name))
+            with Horizontal(classes="form-buttons"):
+                yield Button(Text(t("structures.search")), id="submit", variant="primary")
+            with Vertical(id="results"):
+                with Horizontal(id="results-head"):
+                    yield Label(Text(t("structures.results")), classes="section-title")
+                    yield Button(Text(t("structures.export")), id="export", compact=True)
+                yield PagedTable(
+                    COLUMNS,
+                    self._load,
+                    self._cells,
+                    selectable=False,
+                    autoload=False,
+                    empty_key="structures.empty",
+                    id="structures",
+                )
+                hint = "structures.hint.readonly" if self.read_only else "structures.hint"
+                yield Static(Text(t(hint)), classes="structures-hint")
+                if not self.read_only:
+                    with Horizontal(classes="form-buttons"):
+                        yield Button(Text(t("structures.select")), id="select", compact=True)
+            with Vertical(id="no-result"):
+                yield Static(Text(t("structures.none_found")), id="none-found")
+                if not self.read_only:
+                    with Horizontal(classes="form-buttons"):
+                        yield Button(Text(t("structures.new")), id="new", compact=True)
+        yield ChorusFooter()
+
+    def _control(self, name: str) -> Input | Select:
+        t = self.t
+        value = self._initial.get(name, "")
+        if name not in SELECTS:
+            return TextField(value=value, id=name)
+        if name == "kind":
+            options = [(Text(t(f"code.{code}")), code.value) for code in StructureKind]
+        elif name == "identifier_type":
+            options = identifier_type_options(t)
+        elif name == "status":
+            options = [(Text(t(f"code.{code}")), code.value) for code in StructureStatus]
+        else:
+            options = [(Text(label), code) for label, code in country_options(t.language)]
+        return Select(
+            options, prompt=t("structures.any"), value=value or Select.NULL, id=name, compact=False
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._show_results_state()
+
+    async def refresh_texts(self) -> None:
+        """The new language's words; the results of the last search are shown again."""
+        await super().refresh_texts()
+        self._show_results_state()
+        if self._criteria is not None:
+            self.query_one(PagedTable).reload()
+
+    # -- the search -------------------------------------------------------------------------
+
+    def criteria(self) -> dict[str, str]:
+        """What the criteria hold now (a blank select is no criterion)."""
+        values: dict[str, str] = {}
+        for name in LAYOUT:
+            if name in SELECTS:
+                value = self.query_one(f"#{name}", Select).value
+                values[name] = value if isinstance(value, str) else ""
+            else:
+                values[name] = self.query_one(f"#{name}", Input).value
+        return values
+
+    def _load(self, size: int, offset: int) -> Page[Structure]:
+        assert self._criteria is not None
+        return structures.search_structures(self._criteria, size=size, offset=offset)
+
+    def _cells(self, structure: Structure) -> list[Text]:
+        return [
+            literal(structure.identifier),
+            literal(structure.raison_sociale),
+            Text(self.t(f"code.{structure.status}")),
+        ]
+
+    def submit(self) -> None:
+        """« Rechercher »: the criteria are checked by the domain, then the first page shown."""
+        criteria = self.criteria()
+        with self.chorus.guard():
+            try:
+                structures.structure_query(criteria)
+            except ValidationError as error:
+                self.show_validation(error)
+                return
+            self.clear_errors()
+            self._criteria = criteria
+            table = self.query_one(PagedTable)
+            table.reload(first_page=True)
+
+    def show_validation(self, error: ValidationError) -> None:
+        if "criteria" in error.fields:
+            self._field_errors = {}
+            self._summary = f"field_error.{error.fields['criteria'][0]}"
+            self.render_state()
+            self.query_one("#search-page").scroll_home(animate=False, immediate=True)
+            self.query_one(f"#{LAYOUT[0]}").focus(scroll_visible=False)
+            return
+        super().show_validation(error)
+
+    @on(PagedTable.Loaded)
+    def _loaded(self, event: PagedTable.Loaded) -> None:
+        self._total = event.page.total
+        first = self._criteria is not None and event.page.offset == 0
+        self._show_results_state()
+        self.refresh_bindings()
+        if first and self.focused is not None and self.focused.id in (*LAYOUT, "submit"):
+            target = self.query_one("#structures-table") if self._total else self._new_or_none()
+            if target is not None:
+                target.focus(scroll_visible=False)
+            block = self.query_one("#results" if self._total else "#no-result")
+            self.call_after_refresh(block.scroll_visible, animate=False, top=True)
+
+    def _new_or_none(self):
+        matches = self.query("#new")
+        return matches.first() if matches else None
+
+    def _show_results_state(self) -> None:
+        searched = self._criteria is not None
+        self.query_one("#results").display = searched and bool(self._total)
+        self.query_one("#no-result").display = searched and not self._total
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        name = event.select.id
+        if name in self._field_errors:
+            del self._field_errors[name]
+            self.query_one(f"#field-{name}", FormField).set_error("")
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def action_enter(self) -> None:
+        """Enter in a criterion runs the search (after the field took the keys typed before)."""
+        focused = self.focused
+        if focused is not None:
+            focused.call_later(self.submit)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export":
+            return self._criteria is not None and self._total > 0
+        if action == "new_structure":
+            return not self.read_only and self._criteria is not None and self._total == 0
+        return super().check_action(action, parameters)
+
+    def action_back(self) -> None:
+        self.dismiss(self.changed)
+
+    # -- Sélectionner -----------------------------------------------------------------------
+
+    @on(PagedTable.Activated)
+    def _activated(self, event: PagedTable.Activated) -> None:
+        event.stop()
+        self.select_structure(event.row_id)
+
+    @on(Button.Pressed, "#select")
+    def _select_pressed(self) -> None:
+        current = self.query_one(PagedTable).current_id()
+        if current is not None:
+            self.select_structure(current)
+
+    def select_structure(self, structure_id: int) -> None:
+        """« Sélectionner »: the request form for that structure."""
+        if self.read_only:
+            return
+        from chorus_tui.ui.screens.membership_request import ANOTHER, MembershipRequestScreen
+
+        def done(result: object) -> None:
+            if result == ANOTHER:
+                self.changed = True
+                self.query_one(PagedTable).reload()
+                self.query_one("#structures-table").focus()
+            elif result:
+                self.changed = True
+                self.dismiss(True)
+
+        with self.chorus.guard():
+            self.app.push_screen(MembershipRequestScreen(structure_id), done)
+
+    # -- Saisir une nouvelle structure ------------------------------------------------------
+
+    @on(Button.Pressed, "#new")
+    def action_new_structure(self) -> None:
+        if self.read_only:
+            return
+        from chorus_tui.ui.screens.structure_new import NewStructureScreen
+
+        def done(created: object) -> None:
+            if created:
+                self.changed = True
+                self.dismiss(True)
+
+        prefill = {
+            name: value
+            for name, value in (self._criteria or {}).items()
+            if name in ("raison_sociale", "identifier", "code_postal", "ville", "pays")
+            and value
+            and "*" not in value
+        }
+        self.app.push_screen(NewStructureScreen(prefill), done)
+
+    # -- Exporter les résultats -------------------------------------------------------------
+
+    @on(Button.Pressed, "#export")
+    def action_export(self) -> None:
+        if self._criteria is None or not self._total:
+            return
+        self.app.push_screen(
+            ExportDialog(dict(self._criteria), self._total, default_export_path(self))
+        )
+
+    # -- palette ----------------------------------------------------------------------------
+
+    def palette_commands(self) -> list[Command]:
+        t = self.t
+        commands = [
+            Command(t("structures.cmd.search"), t("structures.cmd.search.help"), self.submit)
+        ]
+        if self.check_action("export", ()):
+            commands.append(
+                Command(
+                    t("structures.cmd.export"), t("structures.cmd.export.help"), self.action_export
+                )
+            )
+        if self.check_action("new_structure", ()):
+            commands.append(
+                Command(
+                    t("structures.cmd.new"), t("structures.cmd.new.help"), self.action_new_structure
+                )
+            )
+        return [*commands, *super().palette_commands()]
+
+
+class ExportDialog(FormBase, ChorusModal[bool]):
+    """« Exporter les résultats »: the file to write (a new one); the structures found are
+    written there and their count shown in a notification."""
+
+    CSS_PATH = STYLES / "structures.tcss"
+    TITLE_KEY = "structures.export.title"
+    FIELDS: ClassVar[tuple[str, ...]] = ("path",)
+    AUTO_FOCUS = "#path"
+
+    def __init__(self, criteria: dict[str, str], total: int, path: str) -> None:
+        super().__init__()
+        self._criteria = criteria
+        self._total = total
+        self._path = path
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        with Vertical(id="export-window", classes="window") as window:
+            window.border_title = Text(t("structures.export.title"))
+            yield Static(Text(t("structures.export.message", count=self._total)))
+            yield Notice(id="form-notice")
+            yield FormField(
+                t("structures.export.field.path"),
+                TextField(self._path, id="path"),
+                classes="-inline",
+            )
+            with Horizontal(classes="window-buttons"):
+                yield Button(
+                    Text(t("structures.export.submit")),
+                    id="submit",
+                    variant="primary",
+                    compact=True,
+                )
+                yield Button(Text(t("structures.export.cancel")), id="cancel", compact=True)
+        yield ChorusFooter()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(False)
+
+    def submit(self) -> None:
+        t = self.t
+        path = self.query_one("#path", Input).value
+        labels = [t(f"structures.column.{name}") for name in export.STRUCTURE_COLUMNS]
+        with self.chorus.guard():
+            try:
+                count = export.export_structures(self._criteria, path, labels)
+            except ValidationError as error:
+                if "path" not in error.fields:
+                    raise
+                self.show_validation(error)
+                return
+            self.chorus.notify(
+                t("structures.exported", count=count, path=path.strip()), markup=False
+            )
+            self.dismiss(True)
