@@ -67,6 +67,36 @@ class TestStructureSearch:
 
         assert snap_compare(make_app(services), run_before=run_before)
 
+    def test_public_structure_search_from_home(self, services, snap_compare):
+        """« Rechercher structure publique » (r on Accueil connecté): type preset, results only
+        to consult."""
+
+        async def run_before(pilot: Pilot) -> None:
+            await log_in(pilot, JULIE)
+            await pilot.press("r")
+            await settle(pilot)
+            await fill(pilot, raison_sociale="*terneuil*")
+            pilot.app.screen.query_one("#raison_sociale").focus()
+            await pilot.press("enter")
+            await settle(pilot)
+
+        assert snap_compare(make_app(services), run_before=run_before)
+
+    def test_public_structure_consulted(self, services, snap_compare):
+        async def run_before(pilot: Pilot) -> None:
+            await log_in(pilot, JULIE)
+            await pilot.press("r")
+            await settle(pilot)
+            await fill(pilot, raison_sociale="mairie*")
+            pilot.app.screen.query_one("#raison_sociale").focus()
+            await pilot.press("enter")
+            await settle(pilot)
+            pilot.app.screen.query_one("#structures-table").focus()
+            await pilot.press("enter")
+            await settle(pilot)
+
+        assert snap_compare(make_app(services), run_before=run_before)
+
     def test_structure_search_criteria_error(self, services, snap_compare):
         async def run_before(pilot: Pilot) -> None:
             await open_search(pilot)

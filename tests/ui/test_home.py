@@ -203,3 +203,32 @@ async def test_a_long_feed_loads_page_by_page(services):
         ids = [feed.get_option_at_index(i).id for i in range(feed.option_count)]
         assert len([i for i in ids if i and i.startswith("event-")]) == total
         assert "more" not in ids
+
+
+async def test_quick_access_e_opens_the_add_subscription_form(services):
+    from chorus_tui.ui.screens.subscription_add import SubscriptionAddScreen
+
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await log_in(pilot, JULIE)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, SubscriptionAddScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_quick_access_r_searches_public_structures_only_to_consult(services):
+    from chorus_tui.models.codes import StructureKind
+    from chorus_tui.ui.screens.structure_search import StructureSearchScreen
+
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await log_in(pilot, JULIE)
+        await pilot.click("#search-public")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StructureSearchScreen)
+        assert (screen.read_only, screen.public_only) == (True, True)
+        assert screen.query_one("#kind").value == StructureKind.PUBLIQUE

@@ -9,6 +9,7 @@ from textual.widgets import Checkbox, Select
 
 from chorus_tui.models import Membership, OutboxMail, Structure, User
 from chorus_tui.models.codes import MembershipStatus, Role, StructureKind, StructureStatus
+from chorus_tui.ui.dialogs.memberships import StructureDialog
 from chorus_tui.ui.screens.membership_request import MembershipRequestScreen
 from chorus_tui.ui.screens.structure_new import NewStructureScreen
 from chorus_tui.ui.screens.structure_search import ExportDialog, StructureSearchScreen
@@ -112,7 +113,7 @@ class TestSearch:
             assert isinstance(new, NewStructureScreen)
             assert new.query_one("#raison_sociale").value == "Boulangerie Introuvable"
 
-    async def test_read_only_public_search_presets_the_type_and_offers_no_selection(self, services):
+    async def test_read_only_public_search_presets_the_type_and_only_consults(self, services):
         app = make_app(services)
         async with app.run_test(size=(80, 24)) as pilot:
             screen = await open_search(pilot, read_only=True, public_only=True)
@@ -122,9 +123,11 @@ class TestSearch:
             kinds = {row.kind for row in screen.query_one(PagedTable).rows.values()}
             assert kinds == {StructureKind.PUBLIQUE}
             assert not screen.query("#select")
+            screen.query_one("#structures-table").focus()
             await pilot.press("enter")
             await pilot.pause()
-            assert pilot.app.screen is screen
+            assert isinstance(pilot.app.screen, StructureDialog)
+            assert MembershipRequestScreen not in {type(s) for s in pilot.app.screen_stack}
 
     async def test_switching_language_keeps_the_criteria_and_the_results(self, services):
         app = make_app(services)

@@ -55,7 +55,9 @@ FR = {
     "structures.new": "Saisir une nouvelle structure",
     "structures.back": "Retour",
     "structures.hint": "Entrée : sélectionner · n/p : page suivante/précédente · l : lignes par page",
-    "structures.hint.readonly": "n/p : page suivante/précédente · l : lignes par page",
+    "structures.hint.readonly": (
+        "Entrée : consulter la structure · n/p : page suivante/précédente · l : lignes par page"
+    ),
     "structures.key.search": "Rechercher",
     "structures.key.export": "Exporter",
     "structures.key.new": "Nouvelle structure",
@@ -190,7 +192,9 @@ EN = {
     "structures.new": "Enter a new structure",
     "structures.back": "Back",
     "structures.hint": "Enter: select · n/p: next/previous page · l: lines per page",
-    "structures.hint.readonly": "n/p: next/previous page · l: lines per page",
+    "structures.hint.readonly": (
+        "Enter: view the structure · n/p: next/previous page · l: lines per page"
+    ),
     "structures.key.search": "Search",
     "structures.key.export": "Export",
     "structures.key.new": "New structure",

@@ -279,8 +279,9 @@ class StructureSearchScreen(FormScreen):
             self.select_structure(current)
 
     def select_structure(self, structure_id: int) -> None:
-        """« Sélectionner »: the request form for that structure."""
+        """« Sélectionner »: the request form for that structure (read-only: consult it)."""
         if self.read_only:
+            self.consult_structure(structure_id)
             return
         from chorus_tui.ui.screens.membership_request import ANOTHER, MembershipRequestScreen
 
@@ -295,6 +296,14 @@ class StructureSearchScreen(FormScreen):
 
         with self.chorus.guard():
             self.app.push_screen(MembershipRequestScreen(structure_id), done)
+
+    def consult_structure(self, structure_id: int) -> None:
+        from chorus_tui.ui.dialogs.memberships import StructureDialog
+
+        with self.chorus.guard():
+            structure = structures.get_structure(structure_id)
+            services = structures.active_services(structure)
+            self.app.push_screen(StructureDialog(structure, services))
 
     # -- Saisir une nouvelle structure ------------------------------------------------------
 
