@@ -247,14 +247,6 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
         await super().refresh_texts()
         self._show_values(values)
 
-    @on(Select.Changed)
-    @on(Checkbox.Changed)
-    def _choice_changed(self, event: Select.Changed | Checkbox.Changed) -> None:
-        name = event.control.id
-        if name in self._field_errors:
-            del self._field_errors[name]
-            self.query_one(f"#field-{name}", FormField).set_error("")
-
     # -- Valider / Annuler ------------------------------------------------------------------
 
     def submit(self) -> None:

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.binding import Binding
-from textual.widgets import Button, Input
+from textual.widgets import Button, Checkbox, Input, Select
 
 from chorus_tui.domain.errors import ValidationError
 from chorus_tui.ui.commands import Command
@@ -97,14 +97,22 @@ class FormBase(ChorusScreen):
     def _submit_pressed(self) -> None:
         self.submit()
 
-    @on(Input.Changed)
-    def _field_changed(self, event: Input.Changed) -> None:
-        name = event.input.id
+    def forget_error(self, name: str | None) -> None:
+        """The field was edited: its error goes (the summary stays until the next submit)."""
         if name in self._field_errors:
             del self._field_errors[name]
             self.query_one(f"#field-{name}", FormField).set_error("")
-        if name == "new_password":
+
+    @on(Input.Changed)
+    def _field_changed(self, event: Input.Changed) -> None:
+        self.forget_error(event.input.id)
+        if event.input.id == "new_password":
             self._follow_password_strength()
+
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _choice_changed(self, event: Select.Changed | Checkbox.Changed) -> None:
+        self.forget_error(event.control.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "enter":

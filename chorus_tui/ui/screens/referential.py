@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
@@ -64,12 +63,6 @@ class ReferentialScreen(FormScreen):
             hint=hint,
             classes="-inline",
         )
-
-    @on(Select.Changed, "#pays")
-    def _country_changed(self) -> None:
-        if "pays" in self._field_errors:
-            del self._field_errors["pays"]
-            self.query_one("#field-pays", FormField).set_error("")
 
     def submit(self) -> None:
         values = {name: self.query_one(f"#{name}", Input).value for name in (*GENERAL, *ADDRESS)}

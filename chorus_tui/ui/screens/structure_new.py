@@ -96,13 +96,6 @@ class NewStructureScreen(FormScreen):
                 values[name] = self.query_one(f"#{name}", Input).value
         return values
 
-    @on(Select.Changed)
-    def _select_changed(self, event: Select.Changed) -> None:
-        name = event.select.id
-        if name in self._field_errors:
-            del self._field_errors[name]
-            self.query_one(f"#field-{name}", FormField).set_error("")
-
     def submit(self) -> None:
         with self.chorus.guard():
             try:

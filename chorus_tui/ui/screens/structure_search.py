@@ -240,13 +240,6 @@ class StructureSearchScreen(FormScreen):
         self.query_one("#results").display = searched and bool(self._total)
         self.query_one("#no-result").display = searched and not self._total
 
-    @on(Select.Changed)
-    def _select_changed(self, event: Select.Changed) -> None:
-        name = event.select.id
-        if name in self._field_errors:
-            del self._field_errors[name]
-            self.query_one(f"#field-{name}", FormField).set_error("")
-
     # -- keys -------------------------------------------------------------------------------
 
     def action_enter(self) -> None:

@@ -190,23 +190,19 @@ class SubscriptionAddScreen(FormScreen):
     async def _structure_changed(self, event: Select.Changed) -> None:
         value = event.value
         structure_id = int(value) if isinstance(value, int) else None
-        self._forget_error("structure")
+        self.forget_error("structure")
         if structure_id == self._structure_id:
             return
         self._structure_id = structure_id
         self._ticks.clear()
-        self._forget_error("space")
-        self._forget_error("lines")
+        self.forget_error("space")
+        self.forget_error("lines")
         space = self.query_one("#space", Select)
         with self.prevent(Select.Changed):
             space.set_options(self._space_options())
         lines = self.query_one("#lines", Vertical)
         await lines.remove_children()
         await lines.mount_all(self._line_rows())
-
-    @on(Select.Changed, "#space")
-    def _space_changed(self) -> None:
-        self._forget_error("space")
 
     @on(Checkbox.Changed)
     def _box_changed(self, event: Checkbox.Changed) -> None:
@@ -215,7 +211,7 @@ class SubscriptionAddScreen(FormScreen):
             self._ticks.add(box)
         else:
             self._ticks.discard(box)
-        self._forget_error("lines")
+        self.forget_error("lines")
 
     @on(Input.Changed, "#comment")
     def _count_comment(self) -> None:
@@ -223,11 +219,6 @@ class SubscriptionAddScreen(FormScreen):
         hint = self.query_one("#field-comment .field-hint", Static)
         hint.update(Text(self.t("subscriptions.counter", count=length, max=COMMENT_MAX)))
         hint.set_class(length > COMMENT_MAX, "-over")
-
-    def _forget_error(self, name: str) -> None:
-        if name in self._field_errors:
-            del self._field_errors[name]
-            self.query_one(f"#field-{name}", FormField).set_error("")
 
     async def refresh_texts(self) -> None:
         # The base class keeps the inputs and the selects; the ticks are in ``_ticks``.

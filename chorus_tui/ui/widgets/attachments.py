@@ -10,7 +10,7 @@ them after a confirmation, ``a`` adds a file, ``g`` opens « Gérer pièces join
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar, cast
 
 from rich.text import Text
 from textual import on
@@ -22,14 +22,11 @@ from textual.widgets import DataTable, Label, Static
 
 from chorus_tui.domain import documents
 from chorus_tui.i18n import Translator
-from chorus_tui.models import User
 from chorus_tui.models.documents import Document
 from chorus_tui.ui.commands import Command
+from chorus_tui.ui.widgets.app_access import SessionAccess
 from chorus_tui.ui.widgets.literal import literal
 from chorus_tui.ui.widgets.section import section
-
-if TYPE_CHECKING:
-    from chorus_tui.ui.app import ChorusApp
 
 PAGE = 20
 TICKED = "[x]"
@@ -102,7 +99,7 @@ class AttachmentsTable(DataTable):
         self.block.open_manager()
 
 
-class AttachmentsBlock(Vertical):
+class AttachmentsBlock(SessionAccess, Vertical):
     """« Pièces jointes »: Type, Désignation, Extension, Nom du fichier, a tick column for the
     multi-selection, and a line of keys. ``show_title`` shows the block's title above the
     table; ``manage_key`` offers ``g`` « Gérer pièces jointes » (off on that screen itself)."""
@@ -153,20 +150,6 @@ class AttachmentsBlock(Vertical):
         self.selected: set[int] = set()
         self.total = 0
         self._loaded = 0
-
-    @property
-    def chorus(self) -> ChorusApp:
-        return cast("ChorusApp", self.app)
-
-    @property
-    def t(self) -> Translator:
-        return self.chorus.t
-
-    @property
-    def user(self) -> User:
-        session = self.chorus.session
-        assert session is not None, "the attachments block is shown only during a session"
-        return session.user
 
     def compose(self) -> ComposeResult:
         t = self.t

@@ -9,7 +9,7 @@ la demande », Suppr/``x`` « Supprimer rattachements » (the ticked rows, or th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -21,15 +21,15 @@ from textual.widgets import Static
 from chorus_tui.domain import memberships, structures
 from chorus_tui.domain.errors import Conflict
 from chorus_tui.i18n import Translator, has_message
-from chorus_tui.models import Membership, User
+from chorus_tui.models import Membership
 from chorus_tui.ui.commands import Command
+from chorus_tui.ui.widgets.app_access import SessionAccess
 from chorus_tui.ui.widgets.literal import literal
 from chorus_tui.ui.widgets.paged_table import Column, PagedTable, PageTable
 from chorus_tui.ui.widgets.section import section
 
 if TYPE_CHECKING:
     from chorus_tui.domain.memberships import RemovalLine
-    from chorus_tui.ui.app import ChorusApp
 
 # Sized so that the table, with its tick column and border, fits an 80-column terminal; the
 # headers take two lines (« Identifiant / structure ») and a long désignation wraps.
@@ -64,7 +64,7 @@ class MembershipsTable(PagedTable):
             yield widget
 
 
-class MembershipsBlock(Vertical):
+class MembershipsBlock(SessionAccess, Vertical):
     """« Mes rattachements aux structures »: Identifiant structure, Désignation, Rôle, Statut,
     a tick column for the multi-selection, the pager line and a line of keys."""
 
@@ -94,20 +94,6 @@ class MembershipsBlock(Vertical):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.jump_key = jump_key
-
-    @property
-    def chorus(self) -> ChorusApp:
-        return cast("ChorusApp", self.app)
-
-    @property
-    def t(self) -> Translator:
-        return self.chorus.t
-
-    @property
-    def user(self) -> User:
-        session = self.chorus.session
-        assert session is not None, "the memberships block is shown only during a session"
-        return session.user
 
     def compose(self) -> ComposeResult:
         t = self.t

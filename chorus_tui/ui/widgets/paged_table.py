@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar, cast
 
 from rich.text import Text
 from textual import on
@@ -24,10 +24,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Label
 
 from chorus_tui.domain.paging import PAGE_SIZES, Page
-from chorus_tui.i18n import Translator
-
-if TYPE_CHECKING:
-    from chorus_tui.ui.app import ChorusApp
+from chorus_tui.ui.widgets.app_access import AppAccess
 
 TICKED = "[x]"
 UNTICKED = "[ ]"
@@ -79,7 +76,7 @@ class PageTable(DataTable):
         self.block.next_page_size()
 
 
-class PagedTable(Vertical):
+class PagedTable(AppAccess, Vertical):
     """One page of rows, the pager line under it, and the selection."""
 
     DEFAULT_CSS = """
@@ -154,14 +151,6 @@ class PagedTable(Vertical):
         self.page: Page | None = None
         self.rows: dict[int, Any] = {}
         self._offset = 0
-
-    @property
-    def chorus(self) -> ChorusApp:
-        return cast("ChorusApp", self.app)
-
-    @property
-    def t(self) -> Translator:
-        return self.chorus.t
 
     @property
     def table(self) -> PageTable:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -27,15 +27,13 @@ from chorus_tui.domain import subscriptions
 from chorus_tui.domain.errors import Conflict
 from chorus_tui.domain.paging import Page
 from chorus_tui.i18n import Translator
-from chorus_tui.models import Subscription, User
+from chorus_tui.models import Subscription
 from chorus_tui.ui.commands import Command
 from chorus_tui.ui.dialogs.account import ConfirmDialog
+from chorus_tui.ui.widgets.app_access import SessionAccess
 from chorus_tui.ui.widgets.literal import literal
 from chorus_tui.ui.widgets.paged_table import Column, PagedTable
 from chorus_tui.ui.widgets.section import section
-
-if TYPE_CHECKING:
-    from chorus_tui.ui.app import ChorusApp
 
 STYLES = Path(__file__).parent.parent / "styles"
 MAX_LISTED = 8
@@ -137,7 +135,7 @@ class DeleteSubscriptionsDialog(ConfirmDialog):
         )
 
 
-class SubscriptionsBlock(Vertical):
+class SubscriptionsBlock(SessionAccess, Vertical):
     """« Mes abonnements aux espaces »: the table, its pager line, the current row in full, the
     keys, and the buttons « Supprimer abonnements » and « Ajouter un abonnement »."""
 
@@ -169,20 +167,6 @@ class SubscriptionsBlock(Vertical):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.jump_key = jump_key
-
-    @property
-    def chorus(self) -> ChorusApp:
-        return cast("ChorusApp", self.app)
-
-    @property
-    def t(self) -> Translator:
-        return self.chorus.t
-
-    @property
-    def user(self) -> User:
-        session = self.chorus.session
-        assert session is not None, "the subscriptions block is shown only during a session"
-        return session.user
 
     @property
     def table(self) -> PagedTable:
