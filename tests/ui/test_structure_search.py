@@ -74,6 +74,18 @@ async def open_request(pilot: Pilot) -> MembershipRequestScreen:
 
 
 class TestSearch:
+    async def test_an_inactive_structure_cannot_be_selected(self, services):
+        app = make_app(services)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_search(pilot)
+            await search(pilot, raison_sociale="*bois*")
+            assert names_shown(screen) == ["Atelier Bois et Fer"]
+            await pilot.press("enter")
+            await pilot.pause()
+            assert pilot.app.screen is screen
+            messages = [n.message for n in pilot.app._notifications]
+            assert any("inactive" in message for message in messages)
+
     async def test_wildcards_find_both_menuiseries(self, services):
         app = make_app(services)
         async with app.run_test(size=(80, 24)) as pilot:

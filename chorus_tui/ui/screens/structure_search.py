@@ -278,6 +278,12 @@ class StructureSearchScreen(FormScreen):
             return
         from chorus_tui.ui.screens.membership_request import ANOTHER, MembershipRequestScreen
 
+        row = self.query_one(PagedTable).rows.get(structure_id)
+        if row is not None and row.status == StructureStatus.INACTIF:
+            # Said at once rather than after the whole form is filled in.
+            self.chorus.notify(self.t("error.structure_inactive"), severity="error", markup=False)
+            return
+
         def done(result: object) -> None:
             if result == ANOTHER:
                 self.changed = True
