@@ -20,8 +20,10 @@ from chorus_tui.domain import (
     activation,
     auth,
     deactivation,
+    membership_requests,
     memberships,
     structures,
+    subscription_requests,
     subscriptions,
 )
 from chorus_tui.domain.context import Services, cheap_hasher
@@ -279,6 +281,62 @@ class AccountLife(RuleBasedStateMachine):
             subscriptions.delete_subscriptions(self.services, user, [row.id for row in rows])
         except DomainError:
             return
+
+    @rule(
+        index=st.integers(0, 3),
+        pick=st.integers(0, 10),
+        role=st.sampled_from(["GESTIONNAIRE_SECONDAIRE", "UTILISATEUR_SIMPLE", "ADMIN"]),
+        refuse=st.booleans(),
+        motif=text,
+    )
+    def decide_membership(self, index, pick, role, refuse, motif):
+        manager = self.user(self.logins[index])
+        pending = [
+            m.id
+            for m in Membership.select(Membership.id)
+            .where(Membership.status == MembershipStatus.EN_COURS_DE_VALIDATION)
+            .order_by(Membership.id)
+        ]
+        if not pending:
+            return
+        target = pending[pick % len(pending)]
+        try:
+            if refuse:
+                membership_requests.refuse_membership(self.services, manager, target, motif)
+            else:
+                membership_requests.validate_membership(self.services, manager, target, role=role)
+        except DomainError:
+            status = Membership.get_by_id(target).status
+            assert status == MembershipStatus.EN_COURS_DE_VALIDATION
+            return
+        assert Membership.get_by_id(target).status in (
+            MembershipStatus.VALIDEE,
+            MembershipStatus.REFUSEE,
+        )
+
+    @rule(index=st.integers(0, 3), pick=st.integers(0, 10), refuse=st.booleans())
+    def decide_subscriptions(self, index, pick, refuse):
+        manager = self.user(self.logins[index])
+        pending = [
+            s.id
+            for s in Subscription.select(Subscription.id)
+            .where(
+                (Subscription.status == "EN_COURS_DE_VALIDATION") & Subscription.ended_at.is_null()
+            )
+            .order_by(Subscription.id)
+        ]
+        if not pending:
+            return
+        target = pending[pick % len(pending)]
+        try:
+            if refuse:
+                subscription_requests.refuse_subscription_request(
+                    self.services, manager, target, "Non"
+                )
+            else:
+                subscription_requests.validate_subscription_request(self.services, manager, target)
+        except DomainError:
+            assert Subscription.get_by_id(target).status == "EN_COURS_DE_VALIDATION"
 
     @invariant()
     def only_validated_memberships_hold_live_subscriptions(self):

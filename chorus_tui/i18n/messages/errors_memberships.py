@@ -17,6 +17,11 @@ FR = {
         "Vous avez déjà un abonnement en cours ou validé pour une de ces lignes."
     ),
     "field_error.choice_invalid": "Choix invalide.",
+    "error.request_processed": (
+        "Cette demande a été traitée par un autre gestionnaire entre-temps : la liste a été "
+        "rafraîchie."
+    ),
+    "field_error.services_required": "Cochez au moins un service.",
     "field_error.siret_invalid": (
         "SIRET invalide : 14 chiffres dont le dernier est une clé de contrôle."
     ),
@@ -54,6 +59,10 @@ EN = {
         "You already have a pending or accepted subscription for one of these lines."
     ),
     "field_error.choice_invalid": "Invalid choice.",
+    "error.request_processed": (
+        "Another manager processed this request meanwhile: the list was refreshed."
+    ),
+    "field_error.services_required": "Tick one service at least.",
     "field_error.siret_invalid": "Invalid SIRET: 14 digits, the last one being a check digit.",
     "field_error.identifier_invalid": (
         "Invalid identifier: letters, digits and hyphens, 40 characters at most."

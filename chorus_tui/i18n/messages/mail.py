@@ -80,6 +80,56 @@ FR = {
         "Cordialement,\n"
         "L'équipe Chorus Pro"
     ),
+    "mail.membership_validated.subject": (
+        "Chorus Pro – Votre rattachement à la structure {structure} est validé"
+    ),
+    "mail.membership_validated.body": (
+        "Bonjour {prenom} {nom},\n"
+        "\n"
+        "Votre demande de rattachement à la structure {structure} (identifiant {identifier}) "
+        "a été validée. Vous avez désormais accès à ses espaces.\n"
+        "\n"
+        "Cordialement,\n"
+        "L'équipe Chorus Pro"
+    ),
+    "mail.membership_refused.subject": (
+        "Chorus Pro – Votre demande de rattachement à la structure {structure} est refusée"
+    ),
+    "mail.membership_refused.body": (
+        "Bonjour {prenom} {nom},\n"
+        "\n"
+        "Votre demande de rattachement à la structure {structure} (identifiant {identifier}) "
+        "a été refusée.\n"
+        "\n"
+        "Motif : {motif}\n"
+        "\n"
+        "Cordialement,\n"
+        "L'équipe Chorus Pro"
+    ),
+    "mail.subscription_validated.subject": (
+        "Chorus Pro – Votre abonnement à l'espace {space} ({structure}) est validé"
+    ),
+    "mail.subscription_validated.body": (
+        "Bonjour {prenom} {nom},\n"
+        "\n"
+        "Votre demande d'abonnement à l'espace {space} de la structure {structure} a été "
+        "validée.\n"
+        "\n"
+        "Cordialement,\n"
+        "L'équipe Chorus Pro"
+    ),
+    "mail.subscription_refused.subject": (
+        "Chorus Pro – Votre abonnement à l'espace {space} ({structure}) est refusé"
+    ),
+    "mail.subscription_refused.body": (
+        "Bonjour {prenom} {nom},\n"
+        "\n"
+        "Votre demande d'abonnement à l'espace {space} de la structure {structure} a été "
+        "refusée.\n"
+        "\n"
+        "Cordialement,\n"
+        "L'équipe Chorus Pro"
+    ),
 }
 
 EN = {
@@ -153,6 +203,56 @@ EN = {
         "{requester} asks for a subscription to the space {space} of the structure {structure}.\n"
         "\n"
         'You can accept or refuse this request from the "Manager activities" space.\n'
+        "\n"
+        "Kind regards,\n"
+        "The Chorus Pro team"
+    ),
+    "mail.membership_validated.subject": (
+        "Chorus Pro – Your membership of the structure {structure} is accepted"
+    ),
+    "mail.membership_validated.body": (
+        "Hello {prenom} {nom},\n"
+        "\n"
+        "Your membership request to the structure {structure} (identifier {identifier}) was "
+        "accepted. You now have access to its spaces.\n"
+        "\n"
+        "Kind regards,\n"
+        "The Chorus Pro team"
+    ),
+    "mail.membership_refused.subject": (
+        "Chorus Pro – Your membership request to the structure {structure} is refused"
+    ),
+    "mail.membership_refused.body": (
+        "Hello {prenom} {nom},\n"
+        "\n"
+        "Your membership request to the structure {structure} (identifier {identifier}) was "
+        "refused.\n"
+        "\n"
+        "Reason: {motif}\n"
+        "\n"
+        "Kind regards,\n"
+        "The Chorus Pro team"
+    ),
+    "mail.subscription_validated.subject": (
+        "Chorus Pro – Your subscription to the space {space} ({structure}) is accepted"
+    ),
+    "mail.subscription_validated.body": (
+        "Hello {prenom} {nom},\n"
+        "\n"
+        "Your subscription request to the space {space} of the structure {structure} was "
+        "accepted.\n"
+        "\n"
+        "Kind regards,\n"
+        "The Chorus Pro team"
+    ),
+    "mail.subscription_refused.subject": (
+        "Chorus Pro – Your subscription to the space {space} ({structure}) is refused"
+    ),
+    "mail.subscription_refused.body": (
+        "Hello {prenom} {nom},\n"
+        "\n"
+        "Your subscription request to the space {space} of the structure {structure} was "
+        "refused.\n"
         "\n"
         "Kind regards,\n"
         "The Chorus Pro team"

@@ -130,11 +130,19 @@ class SpaceScreen(SessionScreen):
         for entry in SPACES
     ]
 
+    _spaces: list | None = None
+
+    @property
+    def spaces(self) -> list:
+        """The spaces of the bar, computed once per screen (a manager's rights take a query;
+        the bindings ask on every refresh)."""
+        if self._spaces is None:
+            self._spaces = visible_spaces(self.session.user)
+        return self._spaces
+
     def compose(self) -> ComposeResult:
         yield Banner(self.session, self.t)
-        yield NavigationBar(
-            visible_spaces(self.session.user), self.SPACE_ID, self.t, self.chorus.get_key_display
-        )
+        yield NavigationBar(self.spaces, self.SPACE_ID, self.t, self.chorus.get_key_display)
         yield from self.compose_space()
         yield ChorusFooter()
 
@@ -144,7 +152,7 @@ class SpaceScreen(SessionScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_space" and parameters:
-            return any(entry.id == parameters[0] for entry in visible_spaces(self.session.user))
+            return any(entry.id == parameters[0] for entry in self.spaces)
         return True
 
     def action_open_space(self, space_id: str) -> None:
@@ -157,7 +165,7 @@ class SpaceScreen(SessionScreen):
                 self.t("app.cmd.space.help"),
                 lambda space_id=entry.id: self.chorus.open_space(space_id),
             )
-            for entry in visible_spaces(self.session.user)
+            for entry in self.spaces
         ]
         return [*spaces, *self.space_commands(), *super().palette_commands()]
 

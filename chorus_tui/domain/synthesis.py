@@ -1,0 +1,27 @@
+"""« Synthèse » of « Activités du gestionnaire » (M0): what waits for the manager."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chorus_tui.domain.membership_requests import pending_memberships_query
+from chorus_tui.domain.rights import Action, managed_structures, require
+from chorus_tui.domain.subscription_requests import pending_subscription_requests
+from chorus_tui.models import User
+
+
+@dataclass(frozen=True)
+class Synthesis:
+    pending_memberships: int
+    pending_subscriptions: int
+    structures: int
+
+
+def synthesis(actor: User) -> Synthesis:
+    """The counts of the blocks of M0; refused to anyone who is not a manager."""
+    require(actor, Action.SEE_MANAGER_SPACE)
+    return Synthesis(
+        pending_memberships=pending_memberships_query(actor).order_by().count(),
+        pending_subscriptions=pending_subscription_requests(actor, size=1).total,
+        structures=len(managed_structures(actor)),
+    )
