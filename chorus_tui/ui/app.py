@@ -177,6 +177,11 @@ class ChorusApp(App[None]):
             return
         self.leave_then(lambda: self._show(entry.build()))
 
+    def action_quit(self) -> None:
+        """Ctrl+Q: quit, after « Quitter sans enregistrer ? » when the screen has unsaved
+        changes."""
+        self.leave_then(self.exit)
+
     def leave_then(self, then: Callable[[], object]) -> None:
         """Run ``then`` once the main screen agrees to be left: a screen with unsaved changes
         (``confirm_leave``) asks the user first."""

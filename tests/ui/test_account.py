@@ -197,6 +197,25 @@ async def test_logging_out_with_unsaved_changes_asks_first(services):
         assert app.session is None
 
 
+async def test_quitting_with_unsaved_changes_asks_first(services):
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_account(pilot)
+        await fill(pilot, nom="DURAND")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # « Rester »
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert not app.is_running
+    assert user().nom != "DURAND"
+
+
 async def test_leaving_without_changes_does_not_ask(services):
     app = make_app(services)
     async with app.run_test(size=(80, 24)) as pilot:
