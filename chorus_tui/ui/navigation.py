@@ -15,6 +15,7 @@ from importlib import import_module
 
 from textual.screen import Screen
 
+from chorus_tui.domain.rights import Action, can
 from chorus_tui.models import User
 
 
@@ -44,10 +45,13 @@ SCREENS = "chorus_tui.ui.screens"
 
 SPACES: tuple[Space, ...] = (
     Space("home", "space.ACCUEIL_CONNECTE", "f2", f"{SCREENS}.home:HomeScreen"),
-    # Later issues add one line each, in the bar's order, e.g. (with can/Action from
-    # chorus_tui.domain.rights):
-    # Space("manager", "space.ACTIVITES_GESTIONNAIRE", "f3", f"{SCREENS}.manager:SynthesisScreen",
-    #       lambda user: can(user, Action.SEE_MANAGER_SPACE)),
+    Space(
+        "manager",
+        "space.ACTIVITES_GESTIONNAIRE",
+        "f3",
+        f"{SCREENS}.manager:SynthesisScreen",
+        lambda user: can(user, Action.SEE_MANAGER_SPACE),
+    ),
     Space("account", "space.MON_COMPTE", "f4", f"{SCREENS}.account:AccountScreen"),
 )
 

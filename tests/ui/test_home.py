@@ -119,6 +119,7 @@ async def test_the_palette_lists_only_what_the_user_may_reach(services):
     ]
     assert logged_in == [
         "Accueil connecté : ouvrir l'espace",
+        "Activités du gestionnaire : ouvrir l'espace",
         "Mon Compte : ouvrir l'espace",
         "Accès rapide : ajouter un espace",
         "Accès rapide : rechercher une structure publique",

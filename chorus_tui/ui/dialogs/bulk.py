@@ -43,7 +43,8 @@ class BulkDialog(ChorusModal[BulkOutcome]):
         #bulk-window { width: 64; max-width: 100%; height: auto; }
         #bulk-count { margin: 1 0 0 0; }
         ProgressBar { margin: 1 0; }
-        #bulk-summary { text-style: bold; }
+        #bulk-summary { text-style: bold; height: auto; }
+        .window-buttons { height: auto; margin-top: 1; align-horizontal: right; }
     }
     """
 

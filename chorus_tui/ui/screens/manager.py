@@ -1,0 +1,154 @@
+"""« Activités du gestionnaire » (M0 « Synthèse »): one scrolling page with what waits for the
+manager — the counts, « Les demandes de rattachement » (M1) and « Les demandes d'abonnement aux
+espaces » (M4). Only the structures the manager decides for appear (the domain filters).
+
+« Mes structures », « Historique » and « Rechercher utilisateur » are not shown until their
+screens exist. A user who is no manager and reaches the screen anyway sees the permission
+message, no data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+from chorus_tui.domain.errors import DomainError
+from chorus_tui.domain.synthesis import Synthesis, synthesis
+from chorus_tui.ui.commands import Command
+from chorus_tui.ui.screens.base import SpaceScreen
+from chorus_tui.ui.widgets.membership_requests import MembershipRequestsBlock
+from chorus_tui.ui.widgets.paged_table import PagedTable, PageTable
+from chorus_tui.ui.widgets.subscription_requests import SubscriptionRequestsBlock
+
+STYLES = Path(__file__).parent.parent / "styles"
+
+# Keys that bring a block into view and put the cursor in its table (as in Mon Compte).
+JUMP_KEYS = {"memberships": "f5", "subscriptions": "f6"}
+
+
+class SynthesisScreen(SpaceScreen):
+    """The space « Activités du gestionnaire » of principal and secondary managers."""
+
+    CSS_PATH = STYLES / "manager.tcss"
+    TITLE_KEY = "manager.title"
+    SPACE_ID = "manager"
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("escape", "leave", "manager.key.back", id="manager.back"),
+        *(
+            Binding(
+                key,
+                f"jump('{block}')",
+                f"manager.key.jump.{block}",
+                show=False,
+                id=f"manager.jump.{block}",
+            )
+            for block, key in JUMP_KEYS.items()
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.denied: DomainError | None = None
+        self.counts: Synthesis | None = None
+
+    def compose_space(self) -> ComposeResult:
+        t = self.t
+        with VerticalScroll(id="manager-page"):
+            yield Label(Text(t("manager.heading")), classes="page-title")
+            try:
+                self.counts = synthesis(self.session.user)
+            except DomainError as error:
+                self.denied = error
+                yield Static(Text(self.chorus.error_text(error)), id="manager-denied")
+                yield Static(Text(t("manager.denied")), classes="manager-note")
+                return
+            self.denied = None
+            yield Static(self._counts_text(), id="manager-counts")
+            yield MembershipRequestsBlock(jump_key=self._key("memberships"))
+            yield SubscriptionRequestsBlock(jump_key=self._key("subscriptions"))
+
+    def _counts_text(self) -> Text:
+        counts = self.counts
+        if counts is None:
+            return Text("")
+        return Text(
+            self.t(
+                "manager.counts",
+                memberships=counts.pending_memberships,
+                subscriptions=counts.pending_subscriptions,
+                structures=counts.structures,
+            )
+        )
+
+    def _key(self, block: str) -> str:
+        return self.chorus.get_key_display(Binding(JUMP_KEYS[block], ""))
+
+    def refresh_counts(self) -> None:
+        """The counts line again (after a decision or a reload of a block)."""
+        if self.denied is not None:
+            return
+        with self.chorus.guard():
+            self.counts = synthesis(self.session.user)
+            for line in self.query("#manager-counts").results(Static):
+                line.update(self._counts_text())
+
+    @on(MembershipRequestsBlock.Changed)
+    def _requests_changed(self) -> None:
+        self.refresh_counts()
+
+    @on(PagedTable.Loaded)
+    def _table_loaded(self) -> None:
+        # Block B reloads its table after its own decisions: the counts follow.
+        self.refresh_counts()
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def _block(self, block: str) -> Widget | None:
+        kind = MembershipRequestsBlock if block == "memberships" else SubscriptionRequestsBlock
+        found = self.query(kind)
+        return found.first() if found else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "jump" and parameters:
+            return self._block(str(parameters[0])) is not None
+        return super().check_action(action, parameters)
+
+    def action_jump(self, block: str) -> None:
+        """F5, F6: the cursor in the table of the requests block."""
+        widget = self._block(block)
+        if widget is None:
+            return
+        tables = widget.query(PageTable)
+        if tables:
+            tables.first().focus(scroll_visible=False)
+        widget.scroll_visible(animate=False, top=True)
+
+    def action_leave(self) -> None:
+        self.chorus.open_space("home")
+
+    # -- palette ----------------------------------------------------------------------------
+
+    def space_commands(self) -> list[Command]:
+        t = self.t
+        commands = [
+            Command(
+                t(f"manager.cmd.jump.{block}"),
+                t("manager.cmd.jump.help", jump=self._key(block)),
+                lambda block=block: self.action_jump(block),
+            )
+            for block in JUMP_KEYS
+            if self._block(block) is not None
+        ]
+        for widget in (self._block("memberships"), self._block("subscriptions")):
+            block_commands = getattr(widget, "palette_commands", None)
+            if block_commands is not None:
+                commands.extend(block_commands())
+        return commands
