@@ -18,10 +18,13 @@ from chorus_tui.db import open_database, prepare_schema
 from chorus_tui.domain import (
     accounts,
     activation,
+    attach,
     auth,
     deactivation,
     membership_requests,
     memberships,
+    structure_admin,
+    structure_principal,
     structures,
     subscription_requests,
     subscriptions,
@@ -337,6 +340,83 @@ class AccountLife(RuleBasedStateMachine):
                 subscription_requests.validate_subscription_request(self.services, manager, target)
         except DomainError:
             assert Subscription.get_by_id(target).status == "EN_COURS_DE_VALIDATION"
+
+    def members_of(self, structure_id: int) -> list[int]:
+        return [
+            m.id
+            for m in Membership.select(Membership.id)
+            .where(Membership.structure == structure_id)
+            .order_by(Membership.id)
+        ]
+
+    @rule(
+        index=st.integers(0, 3),
+        pick=st.integers(0, 10),
+        who=st.integers(0, 4),
+        role=st.sampled_from(["GESTIONNAIRE_SECONDAIRE", "UTILISATEUR_SIMPLE"]),
+    )
+    def attach_user(self, index, pick, who, role):
+        manager = self.user(self.logins[index])
+        person = self.user(self.logins[who])
+        ids = self.structure_ids()
+        if person is None:
+            return
+        try:
+            membership = attach.attach_user(
+                self.services,
+                manager,
+                ids[pick % len(ids)],
+                person.id,
+                role=role,
+                start_date="24/11/2026",
+            )
+        except DomainError:
+            return
+        assert membership.status == MembershipStatus.VALIDEE
+
+    @rule(
+        index=st.integers(0, 3),
+        pick=st.integers(0, 10),
+        picks=st.lists(st.integers(0, 10), min_size=1, max_size=3),
+        operation=st.sampled_from(["deactivate", "reactivate", "remove"]),
+    )
+    def manage_members(self, index, pick, picks, operation):
+        manager = self.user(self.logins[index])
+        ids = self.structure_ids()
+        structure_id = ids[pick % len(ids)]
+        members = self.members_of(structure_id)
+        if not members:
+            return
+        chosen = sorted({members[p % len(members)] for p in picks})
+        before = {m.id: m.status for m in Membership.select().where(Membership.id.in_(chosen))}
+        function = getattr(structure_admin, f"{operation}_members")
+        try:
+            function(self.services, manager, structure_id, chosen)
+        except DomainError:
+            after = {m.id: m.status for m in Membership.select().where(Membership.id.in_(chosen))}
+            assert after == before, "a refused call changes nothing"
+
+    @rule(index=st.integers(0, 3), pick=st.integers(0, 10), heir=st.integers(0, 4))
+    def transfer_role(self, index, pick, heir):
+        manager = self.user(self.logins[index])
+        ids = self.structure_ids()
+        try:
+            structure_principal.transfer_role(
+                self.services, manager, ids[pick % len(ids)], self.logins[heir]
+            )
+        except DomainError:
+            return
+
+    @rule(index=st.integers(0, 3), pick=st.integers(0, 10), number=st.integers(0, 5))
+    def change_identifier(self, index, pick, number):
+        manager = self.user(self.logins[index])
+        ids = self.structure_ids()
+        try:
+            structure_principal.change_identifier(
+                self.services, manager, ids[pick % len(ids)], siret(888000 + number)
+            )
+        except DomainError:
+            return
 
     @invariant()
     def only_validated_memberships_hold_live_subscriptions(self):

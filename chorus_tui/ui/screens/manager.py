@@ -15,9 +15,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Button, Label, Static
 
 from chorus_tui.domain.errors import DomainError
 from chorus_tui.domain.synthesis import Synthesis, synthesis
@@ -42,6 +42,9 @@ class SynthesisScreen(SpaceScreen):
 
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("escape", "leave", "manager.key.back", id="manager.back"),
+        # Blocks C and D of the synthèse: « Mes structures » and « Historique » (M7, M12).
+        Binding("s", "structures", "manager.key.structures", show=False, id="manager.structures"),
+        Binding("h", "history", "manager.key.history", show=False, id="manager.history"),
         *(
             Binding(
                 key,
@@ -72,6 +75,13 @@ class SynthesisScreen(SpaceScreen):
                 return
             self.denied = None
             yield Static(self._counts_text(), id="manager-counts")
+            with Horizontal(id="manager-links"):
+                for key, label, button_id in (
+                    ("s", "manager.link.structures", "open-structures"),
+                    ("h", "manager.link.history", "open-history"),
+                ):
+                    text = Text.assemble((f"{key} ", "bold"), t(label))
+                    yield Button(text, id=button_id, compact=True)
             yield MembershipRequestsBlock(jump_key=self._key("memberships"))
             yield SubscriptionRequestsBlock(jump_key=self._key("subscriptions"))
 
@@ -136,9 +146,37 @@ class SynthesisScreen(SpaceScreen):
 
     # -- palette ----------------------------------------------------------------------------
 
+    @on(Button.Pressed, "#open-structures")
+    def action_structures(self) -> None:
+        """Block C: « Mes structures » (M7)."""
+        from chorus_tui.ui.screens.structures import StructuresScreen
+
+        self.app.push_screen(StructuresScreen(), lambda _: self.reload_blocks())
+
+    @on(Button.Pressed, "#open-history")
+    def action_history(self) -> None:
+        """Block D: « Historique » of the managed structures (M12)."""
+        from chorus_tui.ui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
+    def reload_blocks(self) -> None:
+        """Decisions made from the structure screens change the requests and the counts."""
+        for table in self.query(PagedTable):
+            table.reload()
+        self.refresh_counts()
+
     def space_commands(self) -> list[Command]:
         t = self.t
         commands = [
+            Command(
+                t("manager.cmd.structures"),
+                t("manager.cmd.structures.help"),
+                self.action_structures,
+            ),
+            Command(t("manager.cmd.history"), t("manager.cmd.history.help"), self.action_history),
+        ]
+        commands += [
             Command(
                 t(f"manager.cmd.jump.{block}"),
                 t("manager.cmd.jump.help", jump=self._key(block)),
