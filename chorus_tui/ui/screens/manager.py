@@ -45,6 +45,7 @@ class SynthesisScreen(SpaceScreen):
         # Blocks C and D of the synthèse: « Mes structures » and « Historique » (M7, M12).
         Binding("s", "structures", "manager.key.structures", show=False, id="manager.structures"),
         Binding("h", "history", "manager.key.history", show=False, id="manager.history"),
+        Binding("u", "user_search", "manager.key.user_search", show=False, id="manager.users"),
         *(
             Binding(
                 key,
@@ -79,6 +80,7 @@ class SynthesisScreen(SpaceScreen):
                 for key, label, button_id in (
                     ("s", "manager.link.structures", "open-structures"),
                     ("h", "manager.link.history", "open-history"),
+                    ("u", "manager.link.user_search", "open-user-search"),
                 ):
                     text = Text.assemble((f"{key} ", "bold"), t(label))
                     yield Button(text, id=button_id, compact=True)
@@ -160,6 +162,13 @@ class SynthesisScreen(SpaceScreen):
 
         self.app.push_screen(HistoryScreen())
 
+    @on(Button.Pressed, "#open-user-search")
+    def action_user_search(self) -> None:
+        """Block E: « Rechercher utilisateur » among the users of the managed structures (M7b)."""
+        from chorus_tui.ui.screens.user_search import UserSearchScreen
+
+        self.app.push_screen(UserSearchScreen(), lambda _: self.reload_blocks())
+
     def reload_blocks(self) -> None:
         """Decisions made from the structure screens change the requests and the counts."""
         for table in self.query(PagedTable):
@@ -175,6 +184,11 @@ class SynthesisScreen(SpaceScreen):
                 self.action_structures,
             ),
             Command(t("manager.cmd.history"), t("manager.cmd.history.help"), self.action_history),
+            Command(
+                t("manager.cmd.user_search"),
+                t("manager.cmd.user_search.help"),
+                self.action_user_search,
+            ),
         ]
         commands += [
             Command(
