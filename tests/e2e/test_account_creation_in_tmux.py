@@ -46,7 +46,7 @@ def test_paul_creates_an_account_that_the_person_activates_and_uses(tmp_path, se
     program.wait_for("12600591700516")
     time.sleep(0.5)  # the address fields take the focus once the screen is shown
     program.send("F5")  # out of the address fields, on the users of the structure
-    time.sleep(0.3)
+    program.wait_for("d Désactiver")  # the users table's keys in the footer: it has the focus
     program.send("c")
     program.wait_for("Créer le compte utilisateur")
     program.wait_for("Adresse électronique de connexion")
