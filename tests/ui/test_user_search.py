@@ -18,7 +18,7 @@ from chorus_tui.ui.screens.user_search import (
 )
 from chorus_tui.ui.widgets.paged_table import PagedTable
 from tests.domain.factories import add_member, make_user
-from tests.ui.helpers import PAUL, fill, log_in, make_app, notice
+from tests.ui.helpers import PAUL, fill, log_in, make_app, notice, screen_text
 
 pytestmark = pytest.mark.usefixtures("demo_db")
 
@@ -160,3 +160,32 @@ async def test_the_synthese_opens_blocks_c_d_e_with_their_keys(services, key, ex
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is synthese
+
+
+async def test_m_opens_the_role_window_and_o_the_pending_request(services):
+    from chorus_tui.ui.screens.membership_review import MembershipReviewScreen
+    from chorus_tui.ui.screens.structure_detail import MemberDialog
+
+    async with make_app(services).run_test(size=(80, 24)) as pilot:
+        screen = await open_search(pilot)
+        await search(pilot, nom="bensaid")  # Nadia BENSAÏD: a pending request to Menuiserie
+        screen.query_one(PagedTable).table.focus()
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MemberDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MembershipReviewScreen)
+        assert "BENSAÏD" in screen_text(pilot)
+
+
+async def test_o_on_a_validated_membership_opens_nothing(services):
+    async with make_app(services).run_test(size=(80, 24)) as pilot:
+        screen = await open_search(pilot)
+        await search(pilot, login="claire.dupont@*")
+        screen.query_one(PagedTable).table.focus()
+        await pilot.press("o")
+        await pilot.pause()
+        assert pilot.app.screen is screen
