@@ -12,9 +12,9 @@ from textual.widgets import Input, Select
 from chorus_tui.clock import to_display
 from chorus_tui.domain.export import ENCODING
 from chorus_tui.models import AuditEntry, Structure
+from chorus_tui.ui.dialogs.export import ExportDialog
 from chorus_tui.ui.screens.history import (
     HistoryDetailDialog,
-    HistoryExportDialog,
     HistoryScreen,
 )
 from chorus_tui.ui.widgets.form import FormField
@@ -187,7 +187,7 @@ class TestExport:
             await pilot.press("e")
             await pilot.pause()
             dialog = pilot.app.screen
-            assert isinstance(dialog, HistoryExportDialog)
+            assert isinstance(dialog, ExportDialog)
             assert dialog.query_one("#path", Input).value == "~/historique-2026-11-24.csv"
             await fill(pilot, path=str(path))
             await pilot.press("ctrl+s")
@@ -213,7 +213,7 @@ class TestExport:
             await pilot.press("ctrl+s")
             await pilot.pause()
             dialog = pilot.app.screen
-            assert isinstance(dialog, HistoryExportDialog)
+            assert isinstance(dialog, ExportDialog)
             assert "existe déjà" in field_error(dialog, "path")
         assert path.read_text(encoding="utf-8") == "keep"
 

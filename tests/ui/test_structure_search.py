@@ -9,10 +9,11 @@ from textual.widgets import Checkbox, Select
 
 from chorus_tui.models import Membership, OutboxMail, Structure, User
 from chorus_tui.models.codes import MembershipStatus, Role, StructureKind, StructureStatus
+from chorus_tui.ui.dialogs.export import ExportDialog
 from chorus_tui.ui.dialogs.memberships import StructureDialog
 from chorus_tui.ui.screens.membership_request import MembershipRequestScreen
 from chorus_tui.ui.screens.structure_new import NewStructureScreen
-from chorus_tui.ui.screens.structure_search import ExportDialog, StructureSearchScreen
+from chorus_tui.ui.screens.structure_search import StructureSearchScreen
 from chorus_tui.ui.widgets.form import FormField
 from chorus_tui.ui.widgets.paged_table import PagedTable
 from tests.domain.factories import siret

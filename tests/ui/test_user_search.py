@@ -11,8 +11,8 @@ from chorus_tui.domain.attach import create_account
 from chorus_tui.domain.export import ENCODING
 from chorus_tui.models import Membership, OutboxMail, Structure, User
 from chorus_tui.models.codes import Role
+from chorus_tui.ui.dialogs.export import ExportDialog
 from chorus_tui.ui.screens.user_search import (
-    UserExportDialog,
     UserSearchScreen,
     UserStructuresDialog,
 )
@@ -132,7 +132,7 @@ async def test_export_writes_the_file(services, tmp_path):
         total = table.page.total
         await pilot.press("e")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, UserExportDialog)
+        assert isinstance(pilot.app.screen, ExportDialog)
         pilot.app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -18,7 +18,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
-from chorus_tui.clock import today
 from chorus_tui.domain import history
 from chorus_tui.domain.errors import DomainError, ValidationError
 from chorus_tui.domain.history import EntryDetail
@@ -27,8 +26,9 @@ from chorus_tui.domain.rights import managed_structures
 from chorus_tui.i18n import has_message
 from chorus_tui.models import AuditEntry, Structure
 from chorus_tui.ui.commands import Command
+from chorus_tui.ui.dialogs.export import ExportDialog, dated_path
 from chorus_tui.ui.screens.base import ChorusModal
-from chorus_tui.ui.screens.forms import FormBase, FormScreen
+from chorus_tui.ui.screens.forms import FormScreen
 from chorus_tui.ui.widgets.banner import Banner
 from chorus_tui.ui.widgets.footer import ChorusFooter
 from chorus_tui.ui.widgets.form import FormField, Notice, TextField
@@ -50,12 +50,6 @@ OWN_ERRORS = {"end_before_start": "history_end_before_start"}
 
 def structure_label(structure: Structure) -> Text:
     return literal(f"{structure.identifier} {structure.raison_sociale}")
-
-
-def default_export_path(screen: Any) -> str:
-    """``~/historique-<date>.csv``, dated by the app's clock."""
-    day = today(screen.chorus.services.clock)
-    return f"~/historique-{day:%Y-%m-%d}.csv"
 
 
 def _cell(text: Text, *, one_line: bool = False) -> Text:
@@ -266,9 +260,15 @@ class HistoryScreen(FormScreen):
     def action_export(self) -> None:
         if not self.check_action("export", ()):
             return
-        self.app.push_screen(
-            HistoryExportDialog(dict(self._criteria), self._total, default_export_path(self))
-        )
+        criteria = dict(self._criteria)
+        user = self.session.user
+
+        def write(path: str) -> int:
+            labels = [self.t(f"history.column.{name}") for name in history.EXPORT_COLUMNS]
+            return history.export_history(user, path, labels, language=self.t.language, **criteria)
+
+        path = dated_path(self, "historique")
+        self.app.push_screen(ExportDialog("history", self._total, path, write))
 
     # -- palette ----------------------------------------------------------------------------
 
@@ -362,60 +362,3 @@ def _two_columns() -> Table:
     table.add_column(no_wrap=True, style="bold", min_width=20)
     table.add_column(ratio=1, overflow="fold")
     return table
-
-
-class HistoryExportDialog(FormBase, ChorusModal[bool]):
-    """« Exporter »: the file to write (a new one); the filtered actions are written there and
-    their count shown in a notification."""
-
-    CSS_PATH = STYLES / "history.tcss"
-    TITLE_KEY = "history.export.title"
-    FIELDS: ClassVar[tuple[str, ...]] = ("path",)
-    AUTO_FOCUS = "#path"
-
-    def __init__(self, criteria: dict[str, Any], total: int, path: str) -> None:
-        super().__init__()
-        self._criteria = criteria
-        self._total = total
-        self._path = path
-
-    def compose(self) -> ComposeResult:
-        t = self.t
-        with Vertical(id="export-window", classes="window") as window:
-            window.border_title = Text(t("history.export.title"))
-            yield Static(Text(t("history.export.message", count=self._total)))
-            yield Notice(id="form-notice")
-            yield FormField(
-                t("history.export.field.path"),
-                TextField(self._path, id="path"),
-                classes="-inline",
-            )
-            with Horizontal(classes="window-buttons"):
-                yield Button(
-                    Text(t("history.export.submit")), id="submit", variant="primary", compact=True
-                )
-                yield Button(Text(t("history.export.cancel")), id="cancel", compact=True)
-        yield ChorusFooter()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.dismiss(False)
-
-    def submit(self) -> None:
-        t = self.t
-        path = self.query_one("#path", Input).value
-        labels = [t(f"history.column.{name}") for name in history.EXPORT_COLUMNS]
-        session = self.chorus.session
-        assert session is not None
-        with self.chorus.guard():
-            try:
-                count = history.export_history(
-                    session.user, path, labels, language=t.language, **self._criteria
-                )
-            except ValidationError as error:
-                if "path" not in error.fields:
-                    raise
-                self.show_validation(error)
-                return
-            self.chorus.notify(t("history.exported", count=count, path=path.strip()), markup=False)
-            self.dismiss(True)

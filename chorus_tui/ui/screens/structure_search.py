@@ -9,7 +9,7 @@ when a request was sent or a structure created meanwhile (the caller reloads its
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -18,15 +18,14 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
-from chorus_tui.clock import today
 from chorus_tui.domain import export, structures
 from chorus_tui.domain.errors import ValidationError
 from chorus_tui.domain.paging import Page
 from chorus_tui.models import Structure
 from chorus_tui.models.codes import IdentifierType, StructureKind, StructureStatus
 from chorus_tui.ui.commands import Command
-from chorus_tui.ui.screens.base import ChorusModal
-from chorus_tui.ui.screens.forms import FormBase, FormScreen
+from chorus_tui.ui.dialogs.export import ExportDialog, dated_path
+from chorus_tui.ui.screens.forms import FormScreen
 from chorus_tui.ui.widgets.banner import Banner
 from chorus_tui.ui.widgets.countries import country_options
 from chorus_tui.ui.widgets.footer import ChorusFooter
@@ -60,12 +59,6 @@ COLUMNS = (
 
 def identifier_type_options(t) -> list[tuple[Text, str]]:
     return [(Text(t(f"structures.idtype.{code}")), code.value) for code in IdentifierType]
-
-
-def default_export_path(screen: Any) -> str:
-    """``~/structures-<date>.csv``, dated by the app's clock."""
-    day = today(screen.chorus.services.clock)
-    return f"~/structures-{day:%Y-%m-%d}.csv"
 
 
 class StructureSearchScreen(FormScreen):
@@ -332,9 +325,14 @@ class StructureSearchScreen(FormScreen):
     def action_export(self) -> None:
         if self._criteria is None or not self._total:
             return
-        self.app.push_screen(
-            ExportDialog(dict(self._criteria), self._total, default_export_path(self))
-        )
+        criteria = dict(self._criteria)
+
+        def write(path: str) -> int:
+            labels = [self.t(f"structures.column.{name}") for name in export.STRUCTURE_COLUMNS]
+            return export.export_structures(criteria, path, labels)
+
+        path = dated_path(self, "structures")
+        self.app.push_screen(ExportDialog("structures", self._total, path, write))
 
     # -- palette ----------------------------------------------------------------------------
 
@@ -356,61 +354,3 @@ class StructureSearchScreen(FormScreen):
                 )
             )
         return [*commands, *super().palette_commands()]
-
-
-class ExportDialog(FormBase, ChorusModal[bool]):
-    """« Exporter les résultats »: the file to write (a new one); the structures found are
-    written there and their count shown in a notification."""
-
-    CSS_PATH = STYLES / "structures.tcss"
-    TITLE_KEY = "structures.export.title"
-    FIELDS: ClassVar[tuple[str, ...]] = ("path",)
-    AUTO_FOCUS = "#path"
-
-    def __init__(self, criteria: dict[str, str], total: int, path: str) -> None:
-        super().__init__()
-        self._criteria = criteria
-        self._total = total
-        self._path = path
-
-    def compose(self) -> ComposeResult:
-        t = self.t
-        with Vertical(id="export-window", classes="window") as window:
-            window.border_title = Text(t("structures.export.title"))
-            yield Static(Text(t("structures.export.message", count=self._total)))
-            yield Notice(id="form-notice")
-            yield FormField(
-                t("structures.export.field.path"),
-                TextField(self._path, id="path"),
-                classes="-inline",
-            )
-            with Horizontal(classes="window-buttons"):
-                yield Button(
-                    Text(t("structures.export.submit")),
-                    id="submit",
-                    variant="primary",
-                    compact=True,
-                )
-                yield Button(Text(t("structures.export.cancel")), id="cancel", compact=True)
-        yield ChorusFooter()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.dismiss(False)
-
-    def submit(self) -> None:
-        t = self.t
-        path = self.query_one("#path", Input).value
-        labels = [t(f"structures.column.{name}") for name in export.STRUCTURE_COLUMNS]
-        with self.chorus.guard():
-            try:
-                count = export.export_structures(self._criteria, path, labels)
-            except ValidationError as error:
-                if "path" not in error.fields:
-                    raise
-                self.show_validation(error)
-                return
-            self.chorus.notify(
-                t("structures.exported", count=count, path=path.strip()), markup=False
-            )
-            self.dismiss(True)

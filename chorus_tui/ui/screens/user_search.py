@@ -16,20 +16,20 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
-from chorus_tui.clock import today
 from chorus_tui.domain import user_search
 from chorus_tui.domain.errors import ValidationError
 from chorus_tui.domain.paging import Page
 from chorus_tui.models import Membership
 from chorus_tui.models.codes import AccountStatus, MembershipStatus
 from chorus_tui.ui.commands import Command
+from chorus_tui.ui.dialogs.export import ExportDialog, dated_path
 from chorus_tui.ui.screens.base import ChorusModal
-from chorus_tui.ui.screens.forms import FormBase, FormScreen
+from chorus_tui.ui.screens.forms import FormScreen
 from chorus_tui.ui.widgets.banner import Banner
 from chorus_tui.ui.widgets.countries import country_options
 from chorus_tui.ui.widgets.footer import ChorusFooter
 from chorus_tui.ui.widgets.form import FormField, Notice, TextField
-from chorus_tui.ui.widgets.literal import literal, literal_message, sanitize
+from chorus_tui.ui.widgets.literal import literal, literal_message
 from chorus_tui.ui.widgets.paged_table import Column, PagedTable
 
 STYLES = Path(__file__).parent.parent / "styles"
@@ -48,12 +48,6 @@ COLUMNS = (
 
 def person(user: Any) -> str:
     return f"{user.nom} {user.prenom}".strip()
-
-
-def default_export_path(screen: Any) -> str:
-    """``~/utilisateurs-<date>.csv``, dated by the app's clock."""
-    day = today(screen.chorus.services.clock)
-    return f"~/utilisateurs-{day:%Y-%m-%d}.csv"
 
 
 class UserSearchScreen(FormScreen):
@@ -317,9 +311,27 @@ class UserSearchScreen(FormScreen):
     def action_export(self) -> None:
         if self._criteria is None or not self._total:
             return
-        self.app.push_screen(
-            UserExportDialog(dict(self._criteria), self._total, default_export_path(self))
-        )
+        criteria = dict(self._criteria)
+        user = self.session.user
+
+        def write(path: str) -> int:
+            labels = [
+                self.t(f"usearch.export_column.{name}") for name in user_search.EXPORT_COLUMNS
+            ]
+            return user_search.export_members(
+                user, criteria, path, labels, value_labels=self._export_value
+            )
+
+        path = dated_path(self, "utilisateurs")
+        self.app.push_screen(ExportDialog("usearch", self._total, path, write))
+
+    def _export_value(self, column: str, value: object) -> object:
+        """The statuses in words, as the table shows them."""
+        if column == "account_status" and value:
+            return self.t(f"code.{value}")
+        if column == "status" and value:
+            return self.t(f"memberships.status.{value}")
+        return value
 
     def palette_commands(self) -> list[Command]:
         t = self.t
@@ -375,67 +387,3 @@ class UserStructuresDialog(ChorusModal[None]):
     @on(Button.Pressed, "#close")
     def _close_pressed(self) -> None:
         self.dismiss(None)
-
-
-class UserExportDialog(FormBase, ChorusModal[bool]):
-    """« Exporter les résultats »: the file to write (a new one); every membership found is
-    written there and the count shown in a notification."""
-
-    TITLE_KEY = "usearch.export.title"
-    FIELDS: ClassVar[tuple[str, ...]] = ("path",)
-    AUTO_FOCUS = "#path"
-    CSS_PATH = STYLES / "user_search.tcss"
-
-    def __init__(self, criteria: dict[str, str], total: int, path: str) -> None:
-        super().__init__()
-        self._criteria = criteria
-        self._total = total
-        self._path = path
-
-    def compose(self) -> ComposeResult:
-        t = self.t
-        with Vertical(id="export-window", classes="window") as window:
-            window.border_title = Text(t("usearch.export.title"))
-            yield Static(Text(t("usearch.export.message", count=self._total)))
-            yield Notice(id="form-notice")
-            yield FormField(
-                t("usearch.export.field.path"), TextField(self._path, id="path"), classes="-inline"
-            )
-            with Horizontal(classes="window-buttons"):
-                yield Button(
-                    Text(t("usearch.export.submit")), id="submit", variant="primary", compact=True
-                )
-                yield Button(Text(t("usearch.export.cancel")), id="cancel", compact=True)
-        yield ChorusFooter()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.dismiss(False)
-
-    def _value(self, column: str, value: object) -> object:
-        if column == "account_status" and value:
-            return self.t(f"code.{value}")
-        if column == "status" and value:
-            return self.t(f"memberships.status.{value}")
-        return value
-
-    def submit(self) -> None:
-        t = self.t
-        path = self.query_one("#path", Input).value
-        labels = [t(f"usearch.export_column.{name}") for name in user_search.EXPORT_COLUMNS]
-        session = self.chorus.session
-        assert session is not None
-        with self.chorus.guard():
-            try:
-                count = user_search.export_members(
-                    session.user, self._criteria, path, labels, value_labels=self._value
-                )
-            except ValidationError as error:
-                if "path" not in error.fields:
-                    raise
-                self.show_validation(error)
-                return
-            self.chorus.notify(
-                t("usearch.exported", count=count, path=sanitize(path.strip())), markup=False
-            )
-            self.dismiss(True)
