@@ -356,7 +356,7 @@ def _members(
 
 
 def _person(user: User) -> str:
-    return f"{user.nom} {user.prenom}".strip()
+    return user.formal_name
 
 
 def _tell(services: Services, user: User, kind: str, structure: Structure, **params) -> None:

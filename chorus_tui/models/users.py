@@ -78,6 +78,11 @@ class User(BaseModel):
         """« Prénom NOM » as the banner shows it."""
         return f"{self.prenom} {self.nom}".strip()
 
+    @property
+    def formal_name(self) -> str:
+        """« NOM Prénom » as the guides' tables and windows write it."""
+        return f"{self.nom} {self.prenom}".strip()
+
 
 class LoginAttempt(BaseModel):
     """Every login attempt, kept for the audit (F0)."""

@@ -37,7 +37,7 @@ SHOWN_LINES = 20
 
 def person(user: User) -> str:
     """« NOM Prénom », as the guide names requesters and managers."""
-    return f"{user.nom} {user.prenom}".strip()
+    return user.formal_name
 
 
 @dataclass(frozen=True)

@@ -218,7 +218,7 @@ class MembershipReviewScreen(FormScreen):
             self.chorus.notify(
                 self.t(
                     "mrequests.validated",
-                    user=sanitize(f"{request.requester.nom} {request.requester.prenom}"),
+                    user=sanitize(request.requester.formal_name),
                     structure=sanitize(request.structure.raison_sociale),
                 ),
                 markup=False,

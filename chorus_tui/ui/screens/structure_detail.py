@@ -97,7 +97,7 @@ JUMP_KEYS = {"users": "f5", "services": "f6"}
 
 
 def person(user: Any) -> str:
-    return f"{user.nom} {user.prenom}".strip()
+    return user.formal_name
 
 
 class ServicesTable(PagedTable):

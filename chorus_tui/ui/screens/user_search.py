@@ -47,7 +47,7 @@ COLUMNS = (
 
 
 def person(user: Any) -> str:
-    return f"{user.nom} {user.prenom}".strip()
+    return user.formal_name
 
 
 class UserSearchScreen(FormScreen):

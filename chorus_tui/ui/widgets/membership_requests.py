@@ -40,7 +40,7 @@ COLUMNS = (
 
 def requester_name(membership: Membership) -> str:
     user = membership.user
-    return f"{user.nom} {user.prenom}".strip()
+    return user.formal_name
 
 
 class MembershipRequestsBlock(SessionAccess, Vertical):
