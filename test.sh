@@ -5,11 +5,17 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
 VENV_EXTRAS=test source "$root/scripts/venv.sh"
 cd "$root"
-if ! command -v tmux >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux) >/dev/null 2>&1 || true
+# install_missing TEST PACKAGE: what the tests need from Debian, installed on a fresh machine
+# (as root) when TEST fails: tmux (the end-to-end tests), PostgreSQL (the domain suite runs on it
+# too, in a throw-away cluster: tests/postgres.py), sshd (two operators over SSH).
+install_missing() {
+  if ! eval "$1" >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2") >/dev/null 2>&1 || true
   fi
-fi
+}
+install_missing "command -v tmux" tmux
+install_missing "ls /usr/lib/postgresql/*/bin/initdb" postgresql
+install_missing "test -x /usr/sbin/sshd" openssh-server
 .venv/bin/ruff check .
 .venv/bin/ruff format --check --quiet .
 .venv/bin/lint-imports

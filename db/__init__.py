@@ -6,11 +6,12 @@ the demo data.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sqlite3
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import peewee
 from playhouse.db_url import connect as connect_url
@@ -58,10 +59,15 @@ def open_database(target: str) -> peewee.Database:
 
     The file is never modified when it is not a database: it is probed read-only first.
     """
-    path = sqlite_path(target)
-    db = _open_sqlite(path) if path is not None else _open_url(target)
+    db = connect(target)
     database.initialize(db)
     return db
+
+
+def connect(target: str) -> peewee.Database:
+    """Connect to ``target`` without binding the models to it (``copy-database``'s target)."""
+    path = sqlite_path(target)
+    return _open_sqlite(path) if path is not None else _open_url(target)
 
 
 def _open_sqlite(path: Path) -> peewee.SqliteDatabase:
@@ -102,20 +108,46 @@ def _probe_sqlite_file(path: Path) -> None:
         raise DatabaseOpenError(f"cannot write to {path}")
 
 
+# Seconds to wait for a PostgreSQL server that does not answer (``?connect_timeout=N`` in the URL
+# overrides it), so that an unreachable host gives a message rather than a two-minute hang.
+CONNECT_TIMEOUT = 10
+
+
 def _open_url(url: str) -> peewee.Database:
     parsed = urlparse(url)
+    shown = redact(url)
     if parsed.scheme not in ("postgresql", "postgres"):
         raise DatabaseOpenError(
-            f"unsupported database URL: {url!r} (use a path, sqlite:/// or postgresql://)"
+            f"unsupported database URL: {shown!r} (use a path, sqlite:/// or postgresql://)"
         )
     if not url.startswith(f"{parsed.scheme}://") or not (parsed.hostname or parsed.path.strip("/")):
-        raise DatabaseOpenError(f"malformed database URL: {url!r}")
+        raise DatabaseOpenError(f"malformed database URL: {shown!r}")
+    # psycopg logs a warning when it drops a failed pipeline; the error itself is reported.
+    logging.getLogger("psycopg").addHandler(logging.NullHandler())
     try:
-        db = connect_url(url)
+        options = (
+            {}
+            if "connect_timeout" in parse_qs(parsed.query)
+            else {"connect_timeout": CONNECT_TIMEOUT}
+        )
+        db = connect_url(url, unquote_password=True, unquote_user=True, **options)
         db.connect(reuse_if_open=True)
     except (peewee.DatabaseError, peewee.ImproperlyConfigured, ValueError) as error:
-        raise DatabaseOpenError(f"cannot connect to {url!r}: {error}") from None
+        reason = " ".join(str(error).split())
+        raise DatabaseOpenError(f"cannot connect to {shown}: {reason}") from None
     return db
+
+
+def redact(target: str) -> str:
+    """``target`` fit for a message or a log: a URL's password replaced by ``***``."""
+    if not is_url(target):
+        return target
+    parsed = urlparse(target)
+    if parsed.password is None:
+        return target
+    user = f"{parsed.username}:***@" if parsed.username else ":***@"
+    host = parsed.netloc.rsplit("@", 1)[-1]
+    return parsed._replace(netloc=user + host).geturl()
 
 
 def is_sqlite(db: peewee.Database | None = None) -> bool:
@@ -134,10 +166,15 @@ def create_schema(db: peewee.Database) -> None:
     from chorus_tui.db.migrations import LATEST_VERSION
 
     with db.atomic():
-        db.create_tables(ALL_MODELS)
-        create_trigram_indexes(db)
+        create_tables(db)
         SchemaVersion.create(version=LATEST_VERSION)
         seed_reference_data()
+
+
+def create_tables(db: peewee.Database) -> None:
+    """Every table at the latest version, with its indexes, and no row."""
+    db.create_tables(ALL_MODELS)
+    create_trigram_indexes(db)
 
 
 def prepare_schema(db: peewee.Database) -> str:

@@ -23,7 +23,7 @@ from chorus_tui.domain.search import refresh_user
 from chorus_tui.domain.structures import active_services
 from chorus_tui.domain.subscriptions import grant_default_subscriptions
 from chorus_tui.domain.text import clean, fold, has_control
-from chorus_tui.domain.transaction import run_write
+from chorus_tui.domain.transaction import locked, run_write
 from chorus_tui.models import Membership, MembershipService, Structure, User
 from chorus_tui.models.codes import (
     AccountStatus,
@@ -162,7 +162,11 @@ def _check_membership(
 
 
 def _managed_structure(manager: User, structure_id: int) -> Structure:
-    structure = _structure(structure_id)
+    """The structure, locked for the transaction (PostgreSQL): a request of the same user at
+    the same moment waits instead of passing the same duplicate check."""
+    structure = locked(Structure.select().where(Structure.id == structure_id)).get_or_none()
+    if structure is None:
+        raise NotFound()
     require(manager, Action.MANAGE_USERS, structure)
     if structure.status != StructureStatus.ACTIF:
         raise Conflict("structure_inactive")

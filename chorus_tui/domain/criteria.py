@@ -4,7 +4,12 @@ characters, without ``*`` the criterion matches the whole value; case and accent
 
 A criterion becomes a GLOB on the folded column (case-sensitive, so it compares folded text with
 folded text), plus a range on the part before the first ``*``, so that SQLite walks the column's
-index instead of scanning the table whenever the criterion does not start with ``*``."""
+index instead of scanning the table whenever the criterion does not start with ``*``.
+
+On PostgreSQL it becomes a ``LIKE`` (case-sensitive there too) with ``%``, ``_`` and ``\\``
+escaped, and no range: a range's bounds depend on the database's collation, a ``LIKE`` does not.
+The folded columns carry pg_trgm indexes there (see :mod:`chorus_tui.models.trigrams`), which
+serve prefixes and leading ``*`` alike."""
 
 from __future__ import annotations
 
@@ -34,8 +39,12 @@ def glob_pattern(term: str) -> str:
 
 def like_pattern(term: str) -> str:
     """The same pattern for LIKE (PostgreSQL, whose default escape character is ``\\``)."""
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return escaped.replace(WILDCARD, "%")
+    return like_literal(term).replace(WILDCARD, "%")
+
+
+def like_literal(text: str) -> str:
+    """``text`` as a LIKE pattern matching itself only."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def matches(
@@ -47,10 +56,9 @@ def matches(
     if WILDCARD not in term:
         return column == term
     prefix = term.split(WILDCARD, 1)[0]
-    if isinstance(database.obj, peewee.SqliteDatabase):
-        condition = peewee.Expression(column, "GLOB", glob_pattern(term))
-    else:
-        condition = peewee.Expression(column, "LIKE", like_pattern(term))
+    if not _on_sqlite():
+        return peewee.Expression(column, "LIKE", like_pattern(term))
+    condition = peewee.Expression(column, "GLOB", glob_pattern(term))
     if prefix:
         return (column >= prefix) & (column < prefix + TOP) & condition
     longest = max(term.split(WILDCARD), key=len)
@@ -63,4 +71,19 @@ def matches(
 
 
 def prefix_range(column: peewee.Field, prefix: str) -> peewee.Expression:
+    """« ``column`` starts with ``prefix`` » (taken literally), through the column's index."""
+    if not _on_sqlite():
+        return peewee.Expression(column, "LIKE", like_literal(prefix) + "%")
     return (column >= prefix) & (column < prefix + TOP)
+
+
+def contains(column: peewee.Field, term: str) -> peewee.Expression:
+    """« ``column`` contains ``term`` » (taken literally: no wildcard at all); a ``LIKE`` on
+    PostgreSQL, which its pg_trgm indexes serve."""
+    if not _on_sqlite():
+        return peewee.Expression(column, "LIKE", "%" + like_literal(term) + "%")
+    return peewee.fn.instr(column, term) > 0
+
+
+def _on_sqlite() -> bool:
+    return isinstance(database.obj, peewee.SqliteDatabase)

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from peewee import fn
-
 from chorus_tui.domain.accounts import sync_session_user
 from chorus_tui.domain.context import Services
-from chorus_tui.domain.criteria import prefix_range
+from chorus_tui.domain.criteria import contains, prefix_range
 from chorus_tui.domain.errors import DomainError, FieldErrors, ValidationError
 from chorus_tui.domain.principal import transfer_principal
 from chorus_tui.domain.rights import Action, is_active_person, require
@@ -84,7 +82,7 @@ def search_successors(
 
 
 def _contains(column, term: str):
-    return fn.instr(column, term) > 0
+    return contains(column, term)
 
 
 def deactivate_account(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,9 +106,12 @@ def check_filters(
 
 def history_query(filters: HistoryFilters) -> peewee.SelectQuery:
     """The entries the filters keep, newest first, with actor, target user and structure."""
+    return _filtered(AuditEntry.select(AuditEntry, Actor, Target, Structure), filters)
+
+
+def _filtered(query: peewee.ModelSelect, filters: HistoryFilters) -> peewee.ModelSelect:
     query = (
-        AuditEntry.select(AuditEntry, Actor, Target, Structure)
-        .join_from(AuditEntry, Structure, on=(AuditEntry.structure == Structure.id))
+        query.join_from(AuditEntry, Structure, on=(AuditEntry.structure == Structure.id))
         .join_from(
             AuditEntry,
             Actor,
@@ -216,24 +219,56 @@ def entry_detail(actor: User, entry_id: int) -> EntryDetail:
 # -- export -----------------------------------------------------------------------------------
 
 
-def export_rows(language: str, query: peewee.SelectQuery) -> Iterator[list[str]]:
-    for entry in query.iterator():
-        structure = entry.structure
-        at = entry.at.astimezone(DISPLAY_TZ)
+def _export_query(filters: HistoryFilters) -> peewee.ModelSelect:
+    """Only the exported columns, as tuples: an export of a million entries builds no model
+    object."""
+    columns = (
+        AuditEntry.at,
+        AuditEntry.action,
+        AuditEntry.motif,
+        Structure.identifier,
+        Structure.raison_sociale,
+        Actor.nom,
+        Actor.prenom,
+        Actor.login,
+        Target.nom,
+        Target.prenom,
+        Target.login,
+    )
+    return _filtered(AuditEntry.select(*columns), filters).tuples()
+
+
+def _name(nom: str | None, prenom: str | None, login: str | None) -> str:
+    return " ".join(part for part in (nom, prenom) if part) or login or ""
+
+
+def export_rows(language: str, query: peewee.ModelSelect) -> Iterator[list[str]]:
+    """The rows of :func:`_export_query`, as the history table shows them."""
+    comments: dict[str, str] = {}
+    for at, action, motif, identifier, raison_sociale, *people in query.iterator():
+        comment = comments.get(action)
+        if comment is None:
+            comment = comments[action] = comment_text(language, action)
+        actor = _name(*people[:3])
+        target = _name(*people[3:])
         yield [
-            f"{at:%d/%m/%Y %H:%M:%S}",
-            person(requester_of(entry)),
-            f"{structure.identifier} {structure.raison_sociale}",
-            comment_text(language, entry),
-            person(entry.actor),
-            entry.motif,
+            f"{at.astimezone(DISPLAY_TZ):%d/%m/%Y %H:%M:%S}",
+            target or actor,
+            f"{identifier} {raison_sociale}",
+            comment,
+            actor,
+            motif,
         ]
+
+
+def export_labels(language: str) -> list[str]:
+    """The header of the export: the column labels of the interface in ``language``."""
+    return [translate(language, f"history.column.{name}") for name in EXPORT_COLUMNS]
 
 
 def export_history(
     actor: User,
     path: str | Path,
-    labels: Sequence[str],
     *,
     language: str = "FR",
     structure_id: int | None = None,
@@ -241,9 +276,7 @@ def export_history(
     until: str | dt.date | None = None,
 ) -> int:
     """Every entry the filters keep (not only the page shown), streamed to a new CSV file as
-    :data:`EXPORT_COLUMNS` under ``labels``; returns the number of rows. The filters are checked
-    first, so a refused export writes no file."""
-    if len(labels) != len(EXPORT_COLUMNS):
-        raise ValueError("one label per column of EXPORT_COLUMNS")
+    :data:`EXPORT_COLUMNS` under the interface's labels in ``language``; returns the number of
+    rows. The filters are checked first, so a refused export writes no file."""
     filters = check_filters(actor, structure_id=structure_id, since=since, until=until)
-    return write_csv(path, labels, export_rows(language, history_query(filters)))
+    return write_csv(path, export_labels(language), export_rows(language, _export_query(filters)))

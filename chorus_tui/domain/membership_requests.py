@@ -16,7 +16,7 @@ from chorus_tui.domain.paging import Page, paginate
 from chorus_tui.domain.rights import Action, require
 from chorus_tui.domain.subscriptions import grant_default_subscriptions
 from chorus_tui.domain.text import clean, has_control
-from chorus_tui.domain.transaction import run_write
+from chorus_tui.domain.transaction import locked, run_write
 from chorus_tui.models import Membership, MembershipService, Service, Structure, User
 from chorus_tui.models.codes import (
     MembershipStatus,
@@ -125,15 +125,15 @@ class MembershipRequest:
     services: list[RequestedService]
 
 
-def _decidable(actor: User, membership_id: int) -> Membership:
-    membership = (
+def _decidable(actor: User, membership_id: int, *, lock: bool = False) -> Membership:
+    query = (
         Membership.select(Membership, User, Structure)
         .join(User, on=(Membership.user == User.id))
         .switch(Membership)
         .join(Structure, on=(Membership.structure == Structure.id))
         .where(Membership.id == membership_id)
-        .first()
     )
+    membership = (locked(query, Membership) if lock else query).first()
     if membership is None:
         raise NotFound()
     require(actor, Action.DECIDE_REQUESTS, membership.structure)
@@ -161,8 +161,9 @@ def membership_request(actor: User, membership_id: int) -> MembershipRequest:
 
 
 def _pending(actor: User, membership_id: int, expected_version: int | None) -> Membership:
-    """The request, still pending and as ``actor`` saw it; else the conflict of X8."""
-    membership = _decidable(actor, membership_id)
+    """The request, still pending and as ``actor`` saw it; else the conflict of X8. The row
+    stays locked until the commit (PostgreSQL), so two managers never both decide it."""
+    membership = _decidable(actor, membership_id, lock=True)
     if membership.status != MembershipStatus.EN_COURS_DE_VALIDATION:
         raise Conflict("request_processed")
     if expected_version is not None and membership.version != expected_version:

@@ -17,7 +17,7 @@ from chorus_tui.domain.rights import Action, is_active_person, require
 from chorus_tui.domain.structures import active_services
 from chorus_tui.domain.subscriptions import deciders, end_subscriptions
 from chorus_tui.domain.text import clean, fold, has_control
-from chorus_tui.domain.transaction import run_write
+from chorus_tui.domain.transaction import locked, run_write
 from chorus_tui.i18n import parse_date
 from chorus_tui.models import Membership, MembershipService, Service, Structure, User
 from chorus_tui.models.codes import (
@@ -108,7 +108,9 @@ def request_membership(
     def operation() -> Membership:
         user = User.get_by_id(actor.id)
         require(user, Action.MON_COMPTE)
-        structure = Structure.get_or_none(Structure.id == structure_id)
+        # Locked (PostgreSQL) as every change of the structure's members is: two requests, or a
+        # request and a reactivation, cannot both see « no live membership ».
+        structure = locked(Structure.select().where(Structure.id == structure_id)).first()
         if structure is None:
             raise NotFound()
         if structure.status != StructureStatus.ACTIF:

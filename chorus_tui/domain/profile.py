@@ -11,7 +11,7 @@ from chorus_tui.domain.journal import event
 from chorus_tui.domain.rights import Action, require
 from chorus_tui.domain.search import refresh_user
 from chorus_tui.domain.text import clean, has_control
-from chorus_tui.domain.transaction import run_write
+from chorus_tui.domain.transaction import locked, run_write
 from chorus_tui.i18n import LANGUAGES
 from chorus_tui.models import User
 
@@ -31,7 +31,7 @@ def save_profile(
     field error is raised at once in a :class:`ValidationError`, and nothing is saved then."""
 
     def operation() -> None:
-        user = User.get_by_id(actor.id)
+        user = locked(User.select().where(User.id == actor.id)).get()
         require(user, Action.MON_COMPTE)
         if expected_version is not None and user.version != expected_version:
             raise Conflict()

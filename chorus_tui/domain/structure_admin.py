@@ -24,7 +24,7 @@ from chorus_tui.domain.search import refresh_service, refresh_structure
 from chorus_tui.domain.structures import STRUCTURE_RULES
 from chorus_tui.domain.subscriptions import end_subscriptions, grant_default_subscriptions
 from chorus_tui.domain.text import clean
-from chorus_tui.domain.transaction import run_write
+from chorus_tui.domain.transaction import locked, run_write
 from chorus_tui.models import Membership, MembershipService, Service, Structure, User
 from chorus_tui.models.codes import (
     AccountStatus,
@@ -94,8 +94,9 @@ def active_codes(structure_ids: Sequence[int]) -> dict[int, list[str]]:
     return codes
 
 
-def _structure(structure_id: int) -> Structure:
-    structure = Structure.get_or_none(Structure.id == structure_id)
+def _structure(structure_id: int, *, lock: bool = False) -> Structure:
+    query = Structure.select().where(Structure.id == structure_id)
+    structure = (locked(query) if lock else query).first()
     if structure is None:
         raise NotFound()
     return structure
@@ -115,9 +116,11 @@ def structure_services(actor: User, structure_id: int) -> list[Service]:
 
 
 def _writable(actor: User, structure_id: int, action: Action) -> tuple[User, Structure]:
-    """The acting user read again inside the transaction, and the structure they may change."""
+    """The acting user read again inside the transaction, and the structure they may change,
+    locked until the commit (every change of its users, services or fields goes through here,
+    so two managers' changes of one structure are serialised on every backend)."""
     manager = User.get_by_id(actor.id)
-    structure = _structure(structure_id)
+    structure = _structure(structure_id, lock=True)
     require(manager, action, structure)
     if structure.status != StructureStatus.ACTIF:
         raise Conflict("structure_read_only")
@@ -166,12 +169,19 @@ def update_structure(
 
 
 def set_secondary_rights(
-    services: Services, actor: User, structure_id: int, value: str
+    services: Services,
+    actor: User,
+    structure_id: int,
+    value: str,
+    expected_version: int | None = None,
 ) -> Structure:
-    """« Droits des gestionnaires secondaires »: principal manager only."""
+    """« Droits des gestionnaires secondaires »: principal manager only. A structure changed
+    meanwhile by someone else is a conflict."""
 
     def operation() -> Structure:
         manager, structure = _writable(actor, structure_id, Action.SET_SECONDARY_RIGHTS)
+        if expected_version is not None and structure.version != expected_version:
+            raise Conflict("structure_changed")
         if value not in tuple(SecondaryRights):
             raise ValidationError({"secondary_rights": "choice_invalid"})
         if structure.secondary_rights == value:

@@ -13,7 +13,7 @@ from chorus_tui.domain.errors import Conflict, NotFound, ValidationError
 from chorus_tui.domain.journal import audit
 from chorus_tui.domain.rights import MANAGERS, Action, require
 from chorus_tui.domain.subscriptions import LIVE
-from chorus_tui.domain.transaction import run_write
+from chorus_tui.domain.transaction import locked, run_write
 from chorus_tui.models import Membership, Space, Structure, StructureSpace, Subscription, User
 from chorus_tui.models.codes import (
     AccountStatus,
@@ -54,8 +54,9 @@ class StructureSpaceRow:
         return self.space.code in REQUIRED
 
 
-def _structure(structure_id: int) -> Structure:
-    structure = Structure.get_or_none(Structure.id == structure_id)
+def _structure(structure_id: int, *, lock: bool = False) -> Structure:
+    query = Structure.select().where(Structure.id == structure_id)
+    structure = (locked(query) if lock else query).first()
     if structure is None:
         raise NotFound()
     return structure
@@ -78,7 +79,7 @@ def structure_spaces(actor: User, structure_id: int) -> list[StructureSpaceRow]:
 
 def _writable(actor: User, structure_id: int) -> tuple[User, Structure]:
     manager = User.get_by_id(actor.id)
-    structure = _structure(structure_id)
+    structure = _structure(structure_id, lock=True)
     require(manager, Action.PARAMETRIZE_SPACES, structure)
     if structure.status != StructureStatus.ACTIF:
         raise Conflict("structure_read_only")

@@ -23,7 +23,7 @@ from chorus_tui.domain.paging import MAX_PAGE_SIZE, Page
 from chorus_tui.domain.rights import Action, require
 from chorus_tui.domain.subscriptions import COMMENT_MAX_LENGTH
 from chorus_tui.domain.text import clean, has_control
-from chorus_tui.domain.transaction import run_write
+from chorus_tui.domain.transaction import locked, run_write
 from chorus_tui.i18n import translate
 from chorus_tui.models import (
     Membership,
@@ -155,13 +155,18 @@ class SubscriptionRequest:
     lines: list[Subscription]
 
 
-def subscription_request(actor: User, request_id: int) -> SubscriptionRequest:
+def subscription_request(
+    actor: User, request_id: int, *, lock: bool = False
+) -> SubscriptionRequest:
+    """M5: the pending lines of the request ``request_id``. With ``lock`` (in a write
+    transaction) they stay locked until the commit (PostgreSQL): two managers never both
+    decide a line."""
     first = Subscription.get_or_none(Subscription.id == request_id)
     if first is None:
         raise NotFound()
     structure = Structure.get_by_id(first.structure_id)
     require(actor, Action.DECIDE_REQUESTS, structure)
-    lines = list(
+    query = (
         Subscription.select(Subscription, Space, Service)
         .join(Space, on=(Subscription.space == Space.id))
         .switch(Subscription)
@@ -173,6 +178,7 @@ def subscription_request(actor: User, request_id: int) -> SubscriptionRequest:
         )
         .order_by(Space.position, fn.COALESCE(Service.code, ""), Subscription.id)
     )
+    lines = list(locked(query, Subscription) if lock else query)
     if not lines:
         raise Conflict("request_processed")
     return SubscriptionRequest(lines[0].id, User.get_by_id(first.user_id), structure, lines)
@@ -197,7 +203,7 @@ class LineDecision:
 
 
 def _current(actor: User, request_id: int, expected_ids: Sequence[int] | None):
-    request = subscription_request(actor, request_id)
+    request = subscription_request(actor, request_id, lock=True)
     if expected_ids is not None and sorted(expected_ids) != sorted(r.id for r in request.lines):
         raise Conflict("request_processed")
     return request

@@ -12,6 +12,7 @@ import peewee
 from chorus_tui.models import database
 
 T = TypeVar("T")
+Q = TypeVar("Q", bound=peewee.SelectQuery)
 
 BUSY_RETRIES = 5
 
@@ -22,6 +23,17 @@ def write_transaction():
     if isinstance(database.obj, peewee.SqliteDatabase):
         return database.atomic("IMMEDIATE")
     return database.atomic()
+
+
+def locked(query: Q, *of: type[peewee.Model]) -> Q:
+    """``query`` with ``FOR UPDATE`` (of the tables ``of``, else all it reads) where the backend
+    has it: on PostgreSQL a row read this way in a write transaction stays as read until the
+    commit, so « read the version, compare, write » cannot lose another transaction's update.
+    SQLite has no row locks and needs none (``BEGIN IMMEDIATE`` already serialises writers);
+    peewee refuses ``FOR UPDATE`` there, so the query is returned unchanged."""
+    if isinstance(database.obj, peewee.SqliteDatabase):
+        return query
+    return query.for_update(of=list(of) or None)
 
 
 def run_write(operation: Callable[[], T]) -> T:

@@ -27,6 +27,7 @@ from chorus_tui.domain.paging import Page, paginate
 from chorus_tui.domain.rights import MANAGERS, Action, can
 from chorus_tui.domain.text import clean, has_control
 from chorus_tui.domain.transaction import run_write
+from chorus_tui.i18n import translate
 from chorus_tui.models import Membership, MembershipService, Service, Structure, User
 from chorus_tui.models.codes import AccountStatus, MembershipStatus
 
@@ -222,35 +223,48 @@ def export_rows(query: peewee.ModelSelect) -> Iterable[Sequence[object]]:
         )
 
 
+def export_labels(language: str) -> list[str]:
+    """The header of the export: the column labels of the interface in ``language``."""
+    return [translate(language, f"usearch.export_column.{name}") for name in EXPORT_COLUMNS]
+
+
+def export_value(language: str, column: str, value: object) -> object:
+    """A cell as the table shows it: the statuses in words."""
+    if column == "account_status" and value:
+        return translate(language, f"code.{value}")
+    if column == "status" and value:
+        return translate(language, f"memberships.status.{value}")
+    return value
+
+
 def export_members(
     actor: User,
     criteria: Mapping[str, str | None],
     path: str | Path,
-    labels: Sequence[str],
     *,
-    value_labels=None,
+    language: str = "FR",
 ) -> int:
     """« Exporter les résultats »: every membership the search finds (not only the page shown),
-    as :data:`EXPORT_COLUMNS` under ``labels``. ``value_labels(column, value)``, when given,
-    turns status codes into words. The criteria are checked first: a bad search writes no
-    file."""
-    if len(labels) != len(EXPORT_COLUMNS):
-        raise ValueError("one label per column of EXPORT_COLUMNS")
+    as :data:`EXPORT_COLUMNS` under the interface's labels in ``language``, statuses in words.
+    The criteria are checked first: a bad search writes no file."""
     query = member_query(actor, criteria)
-    rows: Iterable[Sequence[object]] = export_rows(query)
-    if value_labels is not None:
-        rows = (
-            [value_labels(column, cell) for column, cell in zip(EXPORT_COLUMNS, row, strict=True)]
-            for row in rows
-        )
-    return write_csv(path, labels, rows)
+    rows = (
+        [
+            export_value(language, column, cell)
+            for column, cell in zip(EXPORT_COLUMNS, row, strict=True)
+        ]
+        for row in export_rows(query)
+    )
+    return write_csv(path, export_labels(language), rows)
 
 
 __all__ = [
     "CRITERIA",
     "EXPORT_COLUMNS",
     "check_criteria",
+    "export_labels",
     "export_members",
+    "export_value",
     "member_query",
     "resend_activation",
     "search_members",

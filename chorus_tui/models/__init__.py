@@ -1,6 +1,7 @@
 """Peewee tables: columns, constraints and indexes only — no business rule lives here."""
 
 from chorus_tui.models.base import BaseModel, database
+from chorus_tui.models.digests import DigestRun
 from chorus_tui.models.documents import Document, DocumentType
 from chorus_tui.models.journal import AuditEntry, Event, NewsItem, OutboxMail, SupportRequest
 from chorus_tui.models.memberships import Membership, MembershipService, Subscription
@@ -27,6 +28,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     OutboxMail,
     NewsItem,
     SupportRequest,
+    DigestRun,
 )
 
 __all__ = [
@@ -34,6 +36,7 @@ __all__ = [
     "ActivationCode",
     "AuditEntry",
     "BaseModel",
+    "DigestRun",
     "Document",
     "DocumentType",
     "Event",

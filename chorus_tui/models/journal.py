@@ -40,7 +40,12 @@ class Event(BaseModel):
 
 
 class OutboxMail(BaseModel):
-    """Every mail the system sends, stored in the transaction that caused it (X4)."""
+    """Every mail the system sends, stored in the transaction that caused it (X4).
+
+    A sender claims a pending mail by stamping ``claimed_at``; a failed attempt leaves it pending
+    until ``next_attempt_at`` (``chorus_tui.domain.outbox``). ``message_id`` is given at the first
+    attempt and kept for the retries.
+    """
 
     created_at = UTCDateTimeField(index=True)
     user = peewee.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
@@ -57,6 +62,8 @@ class OutboxMail(BaseModel):
     last_error = peewee.TextField(default="")
     claimed_at = UTCDateTimeField(null=True)
     sent_at = UTCDateTimeField(null=True)
+    next_attempt_at = UTCDateTimeField(null=True)
+    message_id = peewee.CharField(max_length=255, default="")
 
     class Meta:
         indexes = ((("status", "created_at"), False),)

@@ -26,6 +26,7 @@ def operator(path: str, login: str) -> int:
     return LOGINS_EACH
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.usefixtures("db")
 def test_concurrent_logins_are_all_recorded(services, tmp_path):
     logins = [make_user(services).login for _ in range(WRITERS)]

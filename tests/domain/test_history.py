@@ -173,6 +173,7 @@ class TestHistory:
         assert len(first.rows) == 3
         assert actions(second) == ["MEMBERSHIP_VALIDATED"]
 
+    @pytest.mark.sqlite_only
     def test_the_query_uses_the_structure_at_index(self, cast):
         filters = history.check_filters(cast["paul"], structure_id=cast["mine"].id)
         sql, params = history.history_query(filters).sql()
@@ -266,7 +267,7 @@ class TestExport:
     def test_export_writes_the_filtered_entries(self, cast, tmp_path):
         path = tmp_path / "historique.csv"
         count = history.export_history(
-            cast["paul"], path, LABELS, structure_id=cast["mine"].id, since="22/11/2026"
+            cast["paul"], path, structure_id=cast["mine"].id, since="22/11/2026"
         )
         assert count == 2
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")
@@ -287,18 +288,18 @@ class TestExport:
         path = tmp_path / "historique.csv"
         path.write_text("keep")
         with pytest.raises(ValidationError) as caught:
-            history.export_history(cast["paul"], path, LABELS)
+            history.export_history(cast["paul"], path)
         assert caught.value.fields == {"path": ("file_exists", {})}
         assert path.read_text() == "keep"
 
     def test_a_refused_export_writes_no_file(self, cast, tmp_path):
         path = tmp_path / "historique.csv"
         with pytest.raises(PermissionDenied):
-            history.export_history(cast["simple"], path, LABELS)
+            history.export_history(cast["simple"], path)
         with pytest.raises(PermissionDenied):
-            history.export_history(cast["paul"], path, LABELS, structure_id=cast["theirs"].id)
+            history.export_history(cast["paul"], path, structure_id=cast["theirs"].id)
         with pytest.raises(ValidationError):
-            history.export_history(cast["paul"], path, LABELS, since="hier")
+            history.export_history(cast["paul"], path, since="hier")
         assert not path.exists()
 
     def test_the_details_json_of_the_demo_shape_decodes(self, cast):

@@ -68,6 +68,7 @@ def test_two_principals_slipped_past_the_index_are_reported(services):
     assert codes() == [("several_principals", structure.identifier)]
 
 
+@pytest.mark.sqlite_only
 def test_a_dangling_foreign_key_is_reported(services):
     paul = make_user(services)
     make_structure(services, principal=paul)

@@ -140,6 +140,7 @@ def test_results_are_paged_in_name_order_with_the_total(services):
     assert [s.raison_sociale for s in page.rows] == [f"Menuiserie {n:02d}" for n in range(5, 10)]
 
 
+@pytest.mark.sqlite_only
 def test_a_prefix_search_uses_the_folded_index(services, db):
     query = structures.structure_query({"raison_sociale": "menuiserie*"})
     sql, params = query.sql()
@@ -240,6 +241,7 @@ def test_a_person_structure_takes_any_letters_and_digits(services):
     assert found({"identifier_type": "PARTICULIER", "prenom": "jo"}) == {"Menuiserie Nouvelle"}
 
 
+@pytest.mark.sqlite_only
 def test_a_leading_wildcard_search_reads_the_trigram_index(services, db):
     query = structures.structure_query({"raison_sociale": "*menuiserie*"})
     sql, params = query.sql()
@@ -247,6 +249,7 @@ def test_a_leading_wildcard_search_reads_the_trigram_index(services, db):
     assert "trigrams VIRTUAL TABLE INDEX" in plan
 
 
+@pytest.mark.sqlite_only
 def test_the_trigram_index_follows_renames_deletions_and_raw_inserts(services, db):
     structure = make_structure(services, raison_sociale="Menuiserie Dupont")
     structure.raison_sociale = "Charpente Dupont"

@@ -233,16 +233,16 @@ def test_a_delegated_secondary_manager_may_resend(services, cast):
 
 def test_export_writes_every_result(tmp_path, cast):
     target = tmp_path / "membres.csv"
-    labels = ["Utilisateur", "Adresse", "Créé", "Structure", "Statut", "Rattachement"]
-    count = user_search.export_members(cast["paul"], {"nom": "*dupont*"}, target, labels)
+    count = user_search.export_members(cast["paul"], {"nom": "*dupont*"}, target)
     assert count == 2
     text = target.read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == ";".join(labels)
+    assert text.splitlines()[0] == ";".join(user_search.export_labels("FR"))
+    assert text.splitlines()[0].startswith("Utilisateur;Adresse de connexion;")
     assert "Luc DUPONT" in text and "Jean" not in text
 
 
 def test_export_with_bad_criteria_writes_no_file(tmp_path, cast):
     target = tmp_path / "membres.csv"
     with pytest.raises(ValidationError):
-        user_search.export_members(cast["paul"], {}, target, ["a"] * 6)
+        user_search.export_members(cast["paul"], {}, target)
     assert not target.exists()

@@ -32,6 +32,7 @@ def start(tmp_path, *args: str) -> TmuxSession:
 def log_in(program: TmuxSession, login: str, password: str) -> None:
     program.wait_for("Identifiant de connexion")
     program.type(login)
+    program.wait_for(login)  # typed into the field that has the focus, not ahead of it
     program.send("Tab")
     program.type(password)
     program.send("Enter")

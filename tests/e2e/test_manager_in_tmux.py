@@ -65,9 +65,8 @@ def test_paul_validates_julie_as_secondary_manager_and_julie_sees_the_manager_sp
     program.wait_for("Les demandes de rattachement")
     program.wait_for("BON Julie")
     program.send("F5")  # the cursor in the table: Nadia's older request first, then Julie's
-    time.sleep(0.3)
+    program.wait_for("v Valider")  # the table's keys in the footer: it has the focus
     program.send("Down")
-    time.sleep(0.3)
     program.send("Enter")
     program.wait_for("Rattachement d'un utilisateur")
     program.wait_for("Utilisateur simple")

@@ -53,5 +53,28 @@ class TmuxSession:
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
+    def wait_until(self, condition, what: str, timeout: float = 60.0) -> str:
+        """Poll the screen until ``condition(screen)`` holds; fail with the last screen."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if condition(screen):
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{what} never happened; the screen was:\n{screen}")
+
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, check=False)
+
+
+class ShellSession(TmuxSession):
+    """An arbitrary shell command line (e.g. ``ssh -tt … 'chorus-tui …'``) in a private tmux
+    server, at a fixed terminal size; read and driven like :class:`TmuxSession`."""
+
+    def __init__(self, shell_command: str, width: int = 80, height: int = 24):
+        assert shutil.which("tmux"), "tmux is required (./test.sh installs it)"
+        self.socket = f"chorus-e2e-{uuid.uuid4().hex[:8]}"
+        self._tmux(
+            "new-session", "-d", "-x", str(width), "-y", str(height), f"{shell_command}; sleep 30"
+        )

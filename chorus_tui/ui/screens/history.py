@@ -264,8 +264,7 @@ class HistoryScreen(FormScreen):
         user = self.session.user
 
         def write(path: str) -> int:
-            labels = [self.t(f"history.column.{name}") for name in history.EXPORT_COLUMNS]
-            return history.export_history(user, path, labels, language=self.t.language, **criteria)
+            return history.export_history(user, path, language=self.t.language, **criteria)
 
         path = dated_path(self, "historique")
         self.app.push_screen(ExportDialog("history", self._total, path, write))

@@ -404,8 +404,7 @@ class StructureDetailScreen(FormScreen):
                 self.show_validation(error)
                 return
             except (Conflict, NotFound) as error:
-                self.chorus.show_error(error)
-                self.call_later(self.reload_all)
+                self.show_conflict(error)
                 return
             self.clear_errors()
             self.structure = saved
@@ -414,6 +413,16 @@ class StructureDetailScreen(FormScreen):
                 self.query_one("#form-notice", Notice).show(self.t("sadmin.saved"), "success")
             else:
                 self.query_one("#form-notice", Notice).show(self.t("sadmin.unchanged"), "info")
+
+    def show_conflict(self, error: DomainError) -> None:
+        """Someone changed the structure meanwhile (X8): the screen shows what is saved now, and
+        the message stays above its fields (a toast when the structure is gone)."""
+        self._field_errors = {}
+        if isinstance(error, Conflict) and not error.params:
+            self._summary = f"error.{error.code}"
+        else:
+            self.chorus.show_error(error)
+        self.call_later(self.reload_all)
 
     async def reload_all(self) -> None:
         await self.recompose()
@@ -431,8 +440,15 @@ class StructureDetailScreen(FormScreen):
         with self.chorus.guard():
             try:
                 self.structure = structure_admin.set_secondary_rights(
-                    self.chorus.services, self.session.user, self.structure_id, value
+                    self.chorus.services,
+                    self.session.user,
+                    self.structure_id,
+                    value,
+                    expected_version=structure.version,
                 )
+            except (Conflict, NotFound) as error:
+                self.show_conflict(error)
+                return
             except DomainError:
                 with self.prevent(Select.Changed):
                     event.select.value = structure.secondary_rights

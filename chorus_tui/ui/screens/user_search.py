@@ -315,23 +315,10 @@ class UserSearchScreen(FormScreen):
         user = self.session.user
 
         def write(path: str) -> int:
-            labels = [
-                self.t(f"usearch.export_column.{name}") for name in user_search.EXPORT_COLUMNS
-            ]
-            return user_search.export_members(
-                user, criteria, path, labels, value_labels=self._export_value
-            )
+            return user_search.export_members(user, criteria, path, language=self.t.language)
 
         path = dated_path(self, "utilisateurs")
         self.app.push_screen(ExportDialog("usearch", self._total, path, write))
-
-    def _export_value(self, column: str, value: object) -> object:
-        """The statuses in words, as the table shows them."""
-        if column == "account_status" and value:
-            return self.t(f"code.{value}")
-        if column == "status" and value:
-            return self.t(f"memberships.status.{value}")
-        return value
 
     def palette_commands(self) -> list[Command]:
         t = self.t

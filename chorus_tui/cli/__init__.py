@@ -14,7 +14,14 @@ import click
 import peewee
 
 from chorus_tui.config import DATABASE_ENV, Settings
-from chorus_tui.db import DatabaseOpenError, has_schema, open_database, prepare_schema, sqlite_path
+from chorus_tui.db import (
+    DatabaseOpenError,
+    has_schema,
+    open_database,
+    prepare_schema,
+    redact,
+    sqlite_path,
+)
 from chorus_tui.db.demo import DEMO_LOGINS, DEMO_PASSWORD, SeedError, seed_demo
 from chorus_tui.domain.context import Services
 from chorus_tui.domain.invariant import Violation, all_violations
@@ -35,7 +42,7 @@ class ChorusGroup(click.Group):
         except (DatabaseOpenError, SeedError) as error:
             raise click.ClickException(str(error)) from None
         except peewee.PeeweeException as error:
-            raise click.ClickException(f"database error: {error}") from None
+            raise click.ClickException(f"database error: {_one_line(error)}") from None
         except BrokenPipeError:
             _quiet_broken_pipe()
         except OSError as error:
@@ -44,6 +51,11 @@ class ChorusGroup(click.Group):
             raise click.ClickException(
                 f"unexpected error ({type(error).__name__}): {error}"
             ) from None
+
+
+def _one_line(error: Exception) -> str:
+    """PostgreSQL's errors carry ``DETAIL:``/``HINT:`` lines: one line for the operator."""
+    return " ".join(line.strip() for line in str(error).splitlines() if line.strip())
 
 
 def _quiet_broken_pipe() -> None:
@@ -103,7 +115,7 @@ def _open_existing(ctx: click.Context, settings: Settings) -> None:
     _require_existing(settings.database)
     db = _open(ctx, settings)
     if not has_schema(db):
-        raise click.ClickException(f"{settings.database} is not a chorus-tui database")
+        raise click.ClickException(f"{redact(settings.database)} is not a chorus-tui database")
     prepare_schema(db)
 
 
@@ -130,7 +142,7 @@ def seed(ctx: click.Context, demo: bool, scale: int | None) -> None:
 
 def _seed_demo(settings: Settings) -> None:
     seed_demo(Services())
-    click.echo(f"Demo data created in {settings.database}.")
+    click.echo(f"Demo data created in {redact(settings.database)}.")
     click.echo(f"Every account's password: {DEMO_PASSWORD}")
     width = max(len(login.login) for login in DEMO_LOGINS)
     for login in DEMO_LOGINS:
@@ -201,3 +213,13 @@ def _describe(violation: Violation) -> str:
         return str(violation)
     structure = Structure.get_or_none(Structure.identifier == violation.subject)
     return f"{violation} ({structure.raison_sociale})" if structure else str(violation)
+
+
+# The command groups that live in their own modules register themselves on ``main``; imported
+# last, since each module needs ``main`` defined above.
+from chorus_tui.cli import (  # noqa: E402, F401
+    database_commands,
+    export_commands,
+    notify_commands,
+    outbox_commands,
+)
