@@ -64,10 +64,41 @@ def matches(
     longest = max(term.split(WILDCARD), key=len)
     if trigrams is not None and len(longest) >= 3 and has_trigrams(database.obj):
         name = trigrams.name
-        phrase = '"' + longest.replace('"', '""') + '"'
-        holders = peewee.SQL(f'(SELECT rowid FROM "{name}" WHERE "{name}" MATCH ?)', (phrase,))
-        condition = column.model._meta.primary_key.in_(holders) & condition
+        holders = peewee.SQL(
+            f'(SELECT rowid FROM "{name}" WHERE "{name}" MATCH ?)', (_phrase(longest),)
+        )
+        found = column.model._meta.primary_key.in_(holders)
+        if _contains_only(term):
+            # « *menuiserie* »: the trigram phrase is exactly « contains », so the GLOB would
+            # only read every matching row again (a third of a large search's time).
+            return found
+        condition = found & condition
     return condition
+
+
+def trigram_count(term: str, trigrams: TrigramIndex) -> peewee.SelectQuery | None:
+    """A query with one row per row that ``matches(column, term, trigrams)`` keeps, reading the
+    trigram index only, when its phrase alone decides (« *menuiserie* » on SQLite): counting it
+    does not read every matching row of the table. None otherwise."""
+    if not _contains_only(term) or not has_trigrams(database.obj) or not _on_sqlite():
+        return None
+    name = trigrams.name
+    return (
+        peewee.Select(from_list=[peewee.SQL(f'"{name}"')], columns=[peewee.SQL("1")])
+        .where(peewee.SQL(f'"{name}" MATCH ?', (_phrase(term[1:-1]),)))
+        .bind(database.obj)
+    )
+
+
+def _contains_only(term: str) -> bool:
+    """« *text* », text of three characters or more without a wildcard."""
+    inner = term[1:-1]
+    return term == f"{WILDCARD}{inner}{WILDCARD}" and len(inner) >= 3 and WILDCARD not in inner
+
+
+def _phrase(text: str) -> str:
+    """``text`` as an FTS5 phrase (quoted: every character taken literally)."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 def prefix_range(column: peewee.Field, prefix: str) -> peewee.Expression:

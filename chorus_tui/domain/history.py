@@ -22,7 +22,7 @@ from chorus_tui.domain.export import write_csv
 from chorus_tui.domain.paging import Page, paginate
 from chorus_tui.domain.rights import Action, managed_structures, require
 from chorus_tui.i18n import has_message, parse_date, translate
-from chorus_tui.models import AuditEntry, Structure, User
+from chorus_tui.models import AuditEntry, Structure, User, database
 
 COMMENT_PREFIX = "history.action."
 
@@ -148,7 +148,22 @@ def history(
     newest first; ``structure_id`` keeps one of them, ``since``/``until`` (``jj/mm/aaaa``, both
     included) a span of days."""
     filters = check_filters(actor, structure_id=structure_id, since=since, until=until)
-    return paginate(history_query(filters), size, offset)
+    return paginate(
+        history_query(filters), size, offset, count_query=_count_query(filters), reversible=True
+    )
+
+
+def _count_query(filters: HistoryFilters) -> peewee.ModelSelect:
+    """As many rows as :func:`history_query`, without its joins: the structure is one of the
+    filter's (it exists), the people are outer joins. Read on the ``(structure, at)`` index."""
+    query = AuditEntry.select(AuditEntry.id).where(
+        AuditEntry.structure.in_(filters.structure_ids or (0,))
+    )
+    if filters.since is not None:
+        query = query.where(AuditEntry.at >= filters.since)
+    if filters.until is not None:
+        query = query.where(AuditEntry.at < filters.until)
+    return query
 
 
 # -- the « Commentaires » column ------------------------------------------------------------
@@ -220,8 +235,7 @@ def entry_detail(actor: User, entry_id: int) -> EntryDetail:
 
 
 def _export_query(filters: HistoryFilters) -> peewee.ModelSelect:
-    """Only the exported columns, as tuples: an export of a million entries builds no model
-    object."""
+    """Only the exported columns: an export of a million entries builds no model object."""
     columns = (
         AuditEntry.at,
         AuditEntry.action,
@@ -235,24 +249,36 @@ def _export_query(filters: HistoryFilters) -> peewee.ModelSelect:
         Target.prenom,
         Target.login,
     )
-    return _filtered(AuditEntry.select(*columns), filters).tuples()
+    return _filtered(AuditEntry.select(*columns), filters)
 
 
 def _name(nom: str | None, prenom: str | None, login: str | None) -> str:
     return " ".join(part for part in (nom, prenom) if part) or login or ""
 
 
+def _local(at: dt.datetime | str) -> dt.datetime:
+    """A stored UTC time (text on SQLite, a naive datetime on PostgreSQL) where the operators
+    are."""
+    if not isinstance(at, dt.datetime):
+        at = dt.datetime.fromisoformat(at)
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return at.astimezone(DISPLAY_TZ)
+
+
 def export_rows(language: str, query: peewee.ModelSelect) -> Iterator[list[str]]:
-    """The rows of :func:`_export_query`, as the history table shows them."""
+    """The rows of :func:`_export_query`, as the history table shows them. They are read from
+    the driver's cursor as they come: Peewee's per-cell conversions were most of the time of a
+    large export."""
     comments: dict[str, str] = {}
-    for at, action, motif, identifier, raison_sociale, *people in query.iterator():
+    for at, action, motif, identifier, raison_sociale, *people in database.execute(query):
         comment = comments.get(action)
         if comment is None:
             comment = comments[action] = comment_text(language, action)
         actor = _name(*people[:3])
         target = _name(*people[3:])
         yield [
-            f"{at.astimezone(DISPLAY_TZ):%d/%m/%Y %H:%M:%S}",
+            f"{_local(at):%d/%m/%Y %H:%M:%S}",
             target or actor,
             f"{identifier} {raison_sociale}",
             comment,

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 import peewee
 
 from chorus_tui.domain.context import Services
-from chorus_tui.domain.errors import Conflict, FieldErrors, NotFound
+from chorus_tui.domain.errors import Conflict, FieldErrors, NotFound, PermissionDenied
 from chorus_tui.domain.journal import audit, event, mail
 from chorus_tui.domain.paging import Page, paginate
-from chorus_tui.domain.rights import Action, require
+from chorus_tui.domain.prepared import Prepared
+from chorus_tui.domain.rights import Action, allowed, is_active_person, require
 from chorus_tui.domain.subscriptions import grant_default_subscriptions
 from chorus_tui.domain.text import clean, has_control
 from chorus_tui.domain.transaction import locked, run_write
@@ -28,6 +29,16 @@ from chorus_tui.models.codes import (
 
 MOTIF_MAX_LENGTH = 255
 GRANTABLE_ROLES = (Role.GESTIONNAIRE_SECONDAIRE, Role.UTILISATEUR_SIMPLE)
+# What a decision writes on the membership row.
+_DECISION_FIELDS = (
+    Membership.status,
+    Membership.role,
+    Membership.whole_structure,
+    Membership.motif,
+    Membership.decided_at,
+    Membership.decided_by,
+    Membership.version,
+)
 
 
 def decidable_structures(actor: User) -> peewee.ModelSelect:
@@ -125,15 +136,15 @@ class MembershipRequest:
     services: list[RequestedService]
 
 
-def _decidable(actor: User, membership_id: int, *, lock: bool = False) -> Membership:
-    query = (
+def _decidable(actor: User, membership_id: int) -> Membership:
+    membership = (
         Membership.select(Membership, User, Structure)
         .join(User, on=(Membership.user == User.id))
         .switch(Membership)
         .join(Structure, on=(Membership.structure == Structure.id))
         .where(Membership.id == membership_id)
+        .first()
     )
-    membership = (locked(query, Membership) if lock else query).first()
     if membership is None:
         raise NotFound()
     require(actor, Action.DECIDE_REQUESTS, membership.structure)
@@ -160,10 +171,99 @@ def membership_request(actor: User, membership_id: int) -> MembershipRequest:
     return MembershipRequest(membership, membership.structure, membership.user, services)
 
 
+# What deciding a request reads of its requester (the mail) and of its structure.
+_REQUESTER_COLUMNS = (User.id, User.login, User.email, User.nom, User.prenom, User.language)
+_STRUCTURE_COLUMNS = (
+    Structure.id,
+    Structure.kind,
+    Structure.identifier,
+    Structure.raison_sociale,
+    Structure.secondary_rights,
+)
+_Decider = User.alias("decider")
+_DecidersMembership = Membership.alias("deciders_membership")
+
+
+def _decision_query(actor_id: int, membership_id: int) -> peewee.ModelSelect:
+    """The request with its requester, its structure and the actor's account and validated role
+    in the structure (``.decider``, ``.decider.validated``), locked on PostgreSQL."""
+    query = (
+        Membership.select(
+            Membership,
+            *_REQUESTER_COLUMNS,
+            *_STRUCTURE_COLUMNS,
+            _Decider.id,
+            _Decider.status,
+            _Decider.is_technical,
+            _DecidersMembership.role,
+        )
+        .join(User, on=(Membership.user == User.id))
+        .switch(Membership)
+        .join(Structure, on=(Membership.structure == Structure.id))
+        .join_from(
+            Membership,
+            _Decider,
+            peewee.JOIN.LEFT_OUTER,
+            on=(_Decider.id == actor_id),
+            attr="decider",
+        )
+        .join_from(
+            _Decider,
+            _DecidersMembership,
+            peewee.JOIN.LEFT_OUTER,
+            on=(
+                (_DecidersMembership.user == _Decider.id)
+                & (_DecidersMembership.structure == Membership.structure)
+                & (_DecidersMembership.status == MembershipStatus.VALIDEE)
+            ),
+            attr="validated",
+        )
+        .where(Membership.id == membership_id)
+    )
+    return locked(query, Membership)
+
+
+# Run once per request of a bulk decision: their SQL is built once (see domain.prepared).
+_decision = Prepared(_decision_query, ids=2)
+_service_lines = Prepared(
+    lambda membership_id: (
+        MembershipService.select(
+            MembershipService.id,
+            MembershipService.service,
+            MembershipService.status,
+            Service.id,
+            Service.code,
+            Service.active,
+            Service.structure,
+        )
+        .join(Service)
+        .where(MembershipService.membership == membership_id)
+    ),
+    ids=1,
+)
+
+
 def _pending(actor: User, membership_id: int, expected_version: int | None) -> Membership:
     """The request, still pending and as ``actor`` saw it; else the conflict of X8. The row
-    stays locked until the commit (PostgreSQL), so two managers never both decide it."""
-    membership = _decidable(actor, membership_id, lock=True)
+    stays locked until the commit (PostgreSQL), so two managers never both decide it.
+
+    One statement reads the request, what the decision needs of its requester and structure,
+    and ``actor``'s account and validated role in the structure, read afresh (``.decider``: the
+    actor as of now, who may decide only if :func:`~chorus_tui.domain.rights.require` would let
+    them)."""
+    membership = next(_decision(actor.id, membership_id), None)
+    if membership is None:
+        raise NotFound()
+    structure, decider = membership.structure, getattr(membership, "decider", None)
+    validated = getattr(decider, "validated", None)
+    role = validated.role if validated is not None else None
+    if not (
+        decider is not None
+        and decider.id is not None
+        and is_active_person(decider)
+        and allowed(role, Action.DECIDE_REQUESTS, structure.secondary_rights)
+    ):
+        raise PermissionDenied(action=str(Action.DECIDE_REQUESTS), structure=structure.identifier)
     if membership.status != MembershipStatus.EN_COURS_DE_VALIDATION:
         raise Conflict("request_processed")
     if expected_version is not None and membership.version != expected_version:
@@ -186,58 +286,74 @@ def validate_membership(
     checked at least. Default subscriptions, a mail, an event and the history follow."""
 
     def operation() -> Membership:
-        manager = User.get_by_id(actor.id)
-        membership = _pending(manager, membership_id, expected_version)
-        structure = membership.structure
+        membership = _pending(actor, membership_id, expected_version)
+        structure, manager = membership.structure, membership.decider
         errors = FieldErrors()
         if role not in GRANTABLE_ROLES:
             errors.add("role", "choice_invalid")
-        lines = {
-            line.service_id: line
-            for line in MembershipService.select().where(MembershipService.membership == membership)
-        }
+        lines = {line.service_id: line for line in _service_lines(membership.id)}
         live = (ServiceLineStatus.EN_COURS_DE_VALIDATION, ServiceLineStatus.VALIDE)
         if service_ids is None:
             checked = [sid for sid, line in lines.items() if line.status in live]
         else:
             checked = list(dict.fromkeys(service_ids))
-        active = {
-            service.id: service
-            for service in Service.select().where(
-                (Service.structure == structure) & (Service.active == True)  # noqa: E712
-            )
+        # The codes of the structure's active services among those checked.
+        active_codes = {
+            sid: line.service.code
+            for sid, line in lines.items()
+            if line.service.active and line.service.structure_id == structure.id
         }
-        if any(service_id not in active for service_id in checked):
+        others = [service_id for service_id in checked if service_id not in active_codes]
+        if others:
+            active_codes.update(
+                Service.select(Service.id, Service.code)
+                .where(
+                    (Service.id.in_(others))
+                    & (Service.structure == structure.id)
+                    & (Service.active == True)  # noqa: E712
+                )
+                .tuples()
+            )
+        if any(service_id not in active_codes for service_id in checked):
             errors.add("services", "choice_invalid")
         elif not membership.whole_structure and not checked:
             errors.add("services", "services_required")
         errors.raise_if_any()
 
         now = services.now()
-        for service_id in checked:
-            line = lines.get(service_id)
-            if line is None:
-                MembershipService.create(
-                    membership=membership,
-                    service=service_id,
-                    status=ServiceLineStatus.VALIDE,
-                )
-            elif line.status != ServiceLineStatus.VALIDE:
-                line.status = ServiceLineStatus.VALIDE
-                line.save()
-        for service_id, line in lines.items():
-            if service_id not in checked and line.status in live:
-                line.status = ServiceLineStatus.REFUSE
-                line.save()
+        added = [service_id for service_id in checked if service_id not in lines]
+        if added:
+            MembershipService.insert_many(
+                [
+                    {
+                        "membership": membership.id,
+                        "service": service_id,
+                        "status": ServiceLineStatus.VALIDE,
+                    }
+                    for service_id in added
+                ]
+            ).execute()
+        _set_lines(
+            ServiceLineStatus.VALIDE,
+            [
+                lines[sid].id
+                for sid in checked
+                if sid in lines and lines[sid].status != ServiceLineStatus.VALIDE
+            ],
+        )
+        _set_lines(
+            ServiceLineStatus.REFUSE,
+            [line.id for sid, line in lines.items() if sid not in checked and line.status in live],
+        )
         membership.status = MembershipStatus.VALIDEE
         membership.role = role
         membership.whole_structure = not checked
         membership.decided_at = now
         membership.decided_by = manager
         membership.version += 1
-        membership.save()
+        membership.save(only=_DECISION_FIELDS)
         grant_default_subscriptions(services, membership, manager)
-        codes = sorted(active[service_id].code for service_id in checked)
+        codes = sorted(active_codes[service_id] for service_id in checked)
         requester = membership.user
         audit(
             services,
@@ -273,12 +389,12 @@ def refuse_membership(
     lines « Refusé »; a mail, an event and the history follow."""
 
     def operation() -> Membership:
-        manager = User.get_by_id(actor.id)
-        membership = _pending(manager, membership_id, expected_version)
+        membership = _pending(actor, membership_id, expected_version)
+        manager = membership.decider
         text = check_motif(motif)
         now = services.now()
         MembershipService.update(status=ServiceLineStatus.REFUSE).where(
-            (MembershipService.membership == membership)
+            (MembershipService.membership == membership.id)
             & (MembershipService.status == ServiceLineStatus.EN_COURS_DE_VALIDATION)
         ).execute()
         membership.status = MembershipStatus.REFUSEE
@@ -286,7 +402,7 @@ def refuse_membership(
         membership.decided_at = now
         membership.decided_by = manager
         membership.version += 1
-        membership.save()
+        membership.save(only=_DECISION_FIELDS)
         structure, requester = membership.structure, membership.user
         audit(
             services,
@@ -308,6 +424,11 @@ def refuse_membership(
         return membership
 
     return run_write(operation)
+
+
+def _set_lines(status: str, line_ids: list[int]) -> None:
+    if line_ids:
+        MembershipService.update(status=status).where(MembershipService.id.in_(line_ids)).execute()
 
 
 def check_motif(motif: str | None) -> str:

@@ -1,16 +1,32 @@
-"""One page of a table: its rows and the total, counted by the same query."""
+"""One page of a table: its rows and the total, counted by the same query.
+
+Turning pages stays cheap on tables of millions of rows (issue 9: « next page of any table »,
+p95 ≤ 50 ms with a history of 1,000,000 entries):
+
+- the total is counted once and reused while the database is unchanged: on SQLite, a count is
+  remembered with the connection's ``PRAGMA data_version`` (changes committed by any other
+  connection) and ``total_changes`` (this connection's own); either moving forgets every count.
+  Counting a million history entries costs ~0.1 s, reading a page of them ~1 ms;
+- a ``reversible`` query (one whose order is total, ending with a unique column) reads the pages
+  of its second half backwards, so that the last page costs what the first does (``OFFSET`` walks
+  every row it skips).
+"""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 import peewee
 
+from chorus_tui.models import database
+
 T = TypeVar("T")
 
 PAGE_SIZES = (5, 10, 20, 50)
 MAX_PAGE_SIZE = 200
+_COUNTS_KEPT = 64
 
 
 @dataclass(frozen=True)
@@ -32,11 +48,95 @@ class Page(Generic[T]):
         return max(1, -(-self.total // self.size))
 
 
-def paginate(query: peewee.SelectQuery, size: int, offset: int = 0) -> Page:
-    """The page of ``query`` (already ordered) starting at ``offset``; the size is bounded."""
+def paginate(
+    query: peewee.SelectQuery,
+    size: int,
+    offset: int = 0,
+    *,
+    count_query: peewee.SelectQuery | None = None,
+    reversible: bool = False,
+) -> Page:
+    """The page of ``query`` (already ordered) starting at ``offset``; the size is bounded.
+
+    ``count_query``: a cheaper query with the same number of rows (without the joins that only
+    add columns). ``reversible``: ``query``'s order is total (it ends with a unique column), so a
+    page near the end may be read in the opposite order from the end."""
     size = max(1, min(size, MAX_PAGE_SIZE))
     offset = max(0, offset)
-    total = query.order_by().count()
+    total = count_rows(count_query if count_query is not None else query.order_by())
     if offset >= total and total:
         offset = (total - 1) // size * size
-    return Page(list(query.limit(size).offset(offset)), total, offset, size)
+    from_end = total - offset - size
+    if reversible and offset > 0 and from_end < offset and query._order_by:
+        backwards = query.order_by(*reversed_order(query._order_by))
+        rows = list(backwards.limit(size + min(from_end, 0)).offset(max(from_end, 0)))
+        rows.reverse()
+    else:
+        rows = list(query.limit(size).offset(offset))
+    return Page(rows, total, offset, size)
+
+
+def reversed_order(terms: tuple | list) -> list[peewee.Ordering]:
+    """The opposite order: each term's direction (and NULLS FIRST/LAST) swapped."""
+    swapped = {"ASC": "DESC", "DESC": "ASC"}
+    nulls = {"FIRST": "LAST", "LAST": "FIRST"}
+    result = []
+    for term in terms:
+        if isinstance(term, peewee.Ordering):
+            result.append(
+                peewee.Ordering(
+                    term.node,
+                    swapped[term.direction.upper()],
+                    term.collation,
+                    nulls.get((term.nulls or "").upper()),
+                )
+            )
+        else:
+            result.append(peewee.Ordering(term, "DESC"))
+    return result
+
+
+# -- counts ---------------------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_counts: dict[tuple, int] = {}
+_counts_stamp: tuple | None = None
+
+
+def count_rows(query: peewee.SelectQuery) -> int:
+    """``query.count()``, remembered while the database has not changed (SQLite only)."""
+    stamp = _stamp()
+    if stamp is None:
+        return query.count()
+    sql, params = query.sql()
+    key = (sql, *params)
+    try:
+        hash(key)
+    except TypeError:
+        return query.count()
+    global _counts_stamp
+    with _lock:
+        if stamp != _counts_stamp:
+            _counts.clear()
+            _counts_stamp = stamp
+        known = _counts.get(key)
+    if known is not None:
+        return known
+    total = query.count()
+    with _lock:
+        if stamp == _counts_stamp:
+            if len(_counts) >= _COUNTS_KEPT:
+                _counts.clear()
+            _counts[key] = total
+    return total
+
+
+def _stamp() -> tuple | None:
+    """What changes whenever the database content may have: None when unknown (not SQLite)."""
+    db = database.obj
+    if not isinstance(db, peewee.SqliteDatabase):
+        return None
+    connection = db.connection()
+    (version,) = connection.execute("PRAGMA data_version").fetchone()
+    # The connection itself (not its id, which a later connection may reuse).
+    return (connection, version, connection.total_changes)

@@ -11,8 +11,6 @@ import importlib
 import pkgutil
 from functools import cache
 
-from babel.dates import format_datetime as babel_format_datetime
-
 from chorus_tui.clock import to_display
 from chorus_tui.i18n import messages
 
@@ -89,6 +87,9 @@ def format_long_datetime(value: dt.datetime | None, language: str) -> str:
     """« 5 avril 2017 15:33:28 » / « 5 April 2017 15:33:28 »: month names from babel."""
     if value is None:
         return ""
+    # Imported here: babel costs ~15 ms, and the login screen shows no long date.
+    from babel.dates import format_datetime as babel_format_datetime
+
     locale = _LOCALES.get(language, _LOCALES[DEFAULT_LANGUAGE])
     return babel_format_datetime(to_display(value), "d MMMM y HH:mm:ss", locale=locale)
 

@@ -9,23 +9,34 @@ move the user along (:meth:`ChorusApp.open_session`, :meth:`~ChorusApp.continue_
 
 from __future__ import annotations
 
+import datetime as dt
+import gc
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from importlib import import_module
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.theme import Theme
 
 from chorus_tui.domain import auth
 from chorus_tui.domain.context import Services
 from chorus_tui.domain.errors import DomainError
-from chorus_tui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator, has_message
+from chorus_tui.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Translator,
+    format_long_datetime,
+    has_message,
+)
 from chorus_tui.ui.commands import Command
 from chorus_tui.ui.dialogs.help import HelpScreen
-from chorus_tui.ui.navigation import SCREENS, load_screen, space, visible_spaces
+from chorus_tui.ui.navigation import SCREENS, SPACES, load_screen, space, visible_spaces
 from chorus_tui.ui.palette import ChorusCommandPalette, ChorusCommands
 from chorus_tui.ui.screens.login import FormMessage, LoginScreen
 from chorus_tui.ui.session import Session
@@ -99,7 +110,20 @@ class ChorusApp(App[None]):
         """False in tests and screenshots, so a frame does not depend on when it is taken."""
         self.title = self.t("app.title")
         self.register_theme(CHORUS_THEME)
-        self.theme = CHORUS_THEME.name
+        self._start_with_theme(CHORUS_THEME)
+
+    def _start_with_theme(self, theme: Theme) -> None:
+        """``theme`` from the first frame. Not ``self.theme = …``: its watcher re-parses every
+        stylesheet once the app runs and empties the parse cache, so the login screen's
+        widgets parse everything a third time (~0.1 s before the first paint). Nothing is
+        parsed yet here: giving the stylesheet the theme's variables is enough; the classes
+        are the ones the watcher sets."""
+        self.set_reactive(App.theme, theme.name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.update_classes(
+            {f"-theme-{theme.name}": True, "-dark-mode": theme.dark, "-light-mode": not theme.dark},
+            update=False,
+        )
 
     # -- language ---------------------------------------------------------------------------
 
@@ -133,9 +157,34 @@ class ChorusApp(App[None]):
     # -- session and navigation -------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.push_screen(LoginScreen())
+        login = LoginScreen()
+        self.push_screen(login)
         if self.activation_code:
             self.open_activation(self.activation_code)
+        login.call_after_refresh(self._login_painted)
+        self.set_timer(2.0, self.resume_garbage_collector)  # should the login screen not paint
+
+    def _login_painted(self) -> None:
+        self.resume_garbage_collector()
+        self._prepare_first_space()
+
+    @staticmethod
+    def resume_garbage_collector() -> None:
+        """The command line pauses the garbage collector while the program starts (see
+        ``chorus_tui.cli._start_interface``); once the login screen is painted, the objects
+        made so far (modules, classes, the stylesheet: they live as long as the program) are
+        frozen, so that later collections do not walk them again, and collecting resumes.
+        Nothing happens where the collector runs (tests, screenshots)."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
+    def _prepare_first_space(self) -> None:
+        """Once the login screen is painted, while the operator types: import what the first
+        space needs (its screen's modules, babel and its month names for the banner), in a
+        thread, so that logging in costs the password check and the home screen's own work,
+        not ~0.1 s of imports. Best effort: the login works the same without it."""
+        threading.Thread(target=_preload_first_space, name="preload", daemon=True).start()
 
     def open_activation(self, code: str) -> None:
         """« Activation du compte utilisateur » for ``code``, above the login screen; a code
@@ -284,6 +333,16 @@ class ChorusApp(App[None]):
             self.show_error(error)
         except Exception as error:
             self.show_unexpected(error)
+
+
+def _preload_first_space() -> None:
+    try:
+        import_module(SPACES[0].screen.partition(":")[0])
+        now = dt.datetime.now(dt.UTC)
+        for language in LANGUAGES:
+            format_long_datetime(now, language)
+    except Exception:  # the real import, later, reports any problem
+        _log.debug("preloading the first space failed", exc_info=True)
 
 
 def build_app(

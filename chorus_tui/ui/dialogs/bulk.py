@@ -3,12 +3,18 @@ transaction each, with a progress bar and a count; « Interrompre » (Esc) stops
 in progress; at the end a summary says how many were processed and how many were skipped because
 another operator processed them meanwhile.
 
+The worker reports its progress to the screen at most every ``PROGRESS_INTERVAL`` seconds (and
+always the last count): a request takes a few milliseconds, and waiting for the UI thread to
+repaint after each one would slow a bulk of a thousand requests down and keep the event loop busy
+with repaints nobody can read.
+
 :class:`BulkDialog` dismisses the :class:`~chorus_tui.domain.bulk.BulkOutcome` (None if it could
 not start)."""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
@@ -23,6 +29,8 @@ from chorus_tui.domain.bulk import BulkOutcome, process_each
 from chorus_tui.models import database
 from chorus_tui.ui.screens.base import ChorusModal
 from chorus_tui.ui.widgets.footer import ChorusFooter
+
+PROGRESS_INTERVAL = 0.05  # seconds between two progress reports of the worker
 
 
 class BulkDialog(ChorusModal[BulkOutcome]):
@@ -62,6 +70,7 @@ class BulkDialog(ChorusModal[BulkOutcome]):
         self._operation = operation
         self._done_key = done_key
         self._stop = threading.Event()
+        self._processed = 0  # written by the worker only
         self.outcome: BulkOutcome | None = None
 
     def compose(self) -> ComposeResult:
@@ -82,12 +91,19 @@ class BulkDialog(ChorusModal[BulkOutcome]):
 
     @work(thread=True, exclusive=True, group="bulk")
     def _run(self) -> None:
+        reported = time.monotonic()
+
+        def progress(done: int, total: int) -> None:
+            nonlocal reported
+            self._processed = done
+            now = time.monotonic()
+            if done == total or now - reported >= PROGRESS_INTERVAL:
+                reported = now
+                self.app.call_from_thread(self._progress, done)
+
         try:
             outcome = process_each(
-                self._ids,
-                self._operation,
-                progress=lambda done, total: self.app.call_from_thread(self._progress, done),
-                cancelled=self._stop.is_set,
+                self._ids, self._operation, progress=progress, cancelled=self._stop.is_set
             )
         except Exception as error:  # shown, never a traceback (X8)
             self.app.call_from_thread(self._failed, error)
@@ -103,6 +119,7 @@ class BulkDialog(ChorusModal[BulkOutcome]):
 
     def _finished(self, outcome: BulkOutcome) -> None:
         self.outcome = outcome
+        self._progress(self._processed)  # the last count, whenever the worker stopped
         key = "bulk.stopped" if outcome.cancelled else self._done_key
         summary = self.t(key, done=len(outcome.done), skipped=len(outcome.skipped))
         self.query_one("#bulk-summary", Static).update(Text(summary))

@@ -117,9 +117,16 @@ class SynthesisScreen(SpaceScreen):
         self.refresh_counts()
 
     @on(PagedTable.Loaded)
-    def _table_loaded(self) -> None:
-        # Block B reloads its table after its own decisions: the counts follow.
-        self.refresh_counts()
+    def _table_loaded(self, event: PagedTable.Loaded) -> None:
+        # Block B reloads its table after its own decisions: the counts follow. A table showing
+        # the total the counts line already says (as when the screen opens) changes nothing.
+        counts = self.counts
+        shown = {
+            "mrequests-list": counts.pending_memberships if counts else None,
+            "subscription-requests-list": counts.pending_subscriptions if counts else None,
+        }
+        if shown.get(event.table.id or "") != event.page.total:
+            self.refresh_counts()
 
     # -- keys -------------------------------------------------------------------------------
 

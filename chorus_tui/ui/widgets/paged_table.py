@@ -187,6 +187,7 @@ class PagedTable(AppAccess, Vertical):
 
     def _show(self, page: Page) -> None:
         table = self.table
+        keys = self._key_state()
         row = table.cursor_row
         table.clear()
         self.page = page
@@ -202,8 +203,17 @@ class PagedTable(AppAccess, Vertical):
         if page.rows:
             table.move_cursor(row=min(max(row, 0), len(page.rows) - 1))
         self._show_pager()
-        table.refresh_bindings()
+        if self._key_state() != keys:
+            # Each refresh rebuilds the footer: only when a key of the table comes or goes.
+            table.refresh_bindings()
         self.post_message(self.Loaded(self, page))
+
+    def _key_state(self) -> tuple[bool, bool, bool]:
+        """What the table's keys depend on: a next page, a previous page, a row."""
+        page = self.page
+        if page is None:
+            return (False, False, False)
+        return (page.number < page.pages, page.offset > 0, bool(page.rows))
 
     def _show_pager(self) -> None:
         t = self.t

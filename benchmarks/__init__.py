@@ -1,0 +1,1 @@
+"""The benchmark suite of issue 9 (``python -m benchmarks``); see ``benchmarks/RESULTS.md``."""

@@ -1,0 +1,479 @@
+"""« Mon Compte » and « Synthèse » opened, to painted (issue 9, lines 3 and 4), and what the paging
+and memory measurements share: the fixture database and the frame clock.
+
+The fixture: a copy of the scale database (never the cached file itself: logging in writes the
+last login time) with, added by raw ``executemany`` (passwords hashed with the program's current
+argon2 parameters, so that logging in does not rehash them):
+
+- ``bench.account@bench.example``: 50 validated memberships across 50 structures and 200 live
+  subscriptions (4 spaces on each);
+- ``bench.manager@bench.example``: principal manager of « Bench Grande Structure » with 10,000
+  validated members, 2,000 pending membership requests, 600 pending subscription requests and a
+  history of 1,000,000 audit entries (``--quick``: 1,000 / 200 / 60 / 20,000).
+
+Method (in-process, Textual's Pilot, ``run_test(size=(80, 24))``, headless): the app logs in
+through its login screen, then each sample presses the space's key (F4 « Mon Compte », F3
+« Activités du gestionnaire ») from « Accueil connecté » and ends at the last frame the app
+renders before it is idle again, once the screen's tables hold their rows. Frames are timed by
+wrapping ``App._display`` (headless Textual still composes every frame — ``render_update`` — it
+only skips writing it to a terminal), so Pilot's own idle detection is not counted. The first
+opening (which imports the screen's module) is reported apart as « cold ».
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import gc
+import json
+import sqlite3
+import statistics
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.core import Context, Result, paused_gc, percentile
+
+ACCOUNT = "bench.account@bench.example"
+MANAGER = "bench.manager@bench.example"
+STRUCTURE_NAME = "Bench Grande Structure"
+TARGET_MS = 150
+
+# members (validated, the principal included), pending membership requests, pending subscription
+# requests, audit entries of the big structure.
+FULL_SIZES = (10_000, 2_000, 600, 1_000_000)
+QUICK_SIZES = (1_000, 200, 60, 20_000)
+ACCOUNT_MEMBERSHIPS = 50
+ACCOUNT_SPACES = ("FACTURES_EMISES", "FACTURES_RECUES", "SOLLICITATIONS_EMISES", "MON_COMPTE")
+HISTORY_ACTIONS = (
+    "MEMBERSHIP_VALIDATED",
+    "MEMBERSHIP_REFUSED",
+    "MEMBERSHIP_REMOVED",
+    "SUBSCRIPTION_REFUSED",
+    "ACCOUNT_CREATED",
+)
+
+
+@dataclass(frozen=True)
+class Fixture:
+    path: Path
+    structure_id: int
+    members: int
+    pending: int
+    subscription_requests: int
+    audit: int
+    seconds: float
+
+    @property
+    def label(self) -> str:
+        return (
+            f"{self.members:,} members, {self.pending:,} pending requests, "
+            f"{self.audit:,} history entries"
+        ).replace(",", " ")
+
+
+# -- the fixture ----------------------------------------------------------------------------------
+
+
+def fixture(ctx: Context) -> Fixture:
+    """The fixture database of this run, built once in ``ctx.scratch`` (shared by the screens,
+    paging and memory measurements)."""
+    path = ctx.scratch / "screens-fixture.sqlite3"
+    marker = path.with_suffix(".json")
+    if marker.exists():
+        data = json.loads(marker.read_text())
+        return Fixture(**{**data, "path": Path(data["path"])})
+    started = time.perf_counter()
+    ctx.log(f"copying {ctx.database.name} to the scratch folder")
+    _copy(ctx.database, path)
+    members, pending, requests, audit = QUICK_SIZES if ctx.quick else FULL_SIZES
+    ctx.log(f"adding the fixture: {members} members, {pending} requests, {audit} history entries")
+    structure_id = _populate(path, members, pending, requests, audit)
+    built = Fixture(
+        path, structure_id, members, pending, requests, audit, time.perf_counter() - started
+    )
+    marker.write_text(json.dumps({**asdict(built), "path": str(path)}))
+    ctx.log(f"fixture ready in {built.seconds:.1f} s")
+    return built
+
+
+def _copy(source: Path, target: Path) -> None:
+    """A consistent copy through SQLite's backup API, the source opened read-only."""
+    target.unlink(missing_ok=True)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst, pages=65536)
+    finally:
+        dst.close()
+        src.close()
+
+
+def _populate(path: Path, members: int, pending: int, requests: int, audit: int) -> int:
+    """The fixture's rows, in one write transaction through the program's own database opening
+    (migrations, if this program has newer ones, are applied to the copy first)."""
+    from chorus_tui.db import open_database, prepare_schema
+    from chorus_tui.domain.transaction import run_write
+
+    db = open_database(str(path))
+    try:
+        prepare_schema(db)
+        return run_write(lambda: _rows(members, pending, requests, audit))
+    finally:
+        db.close()
+
+
+def _rows(members: int, pending: int, requests: int, audit: int) -> int:
+    from chorus_tui.db.demo import DEMO_PASSWORD
+    from chorus_tui.db.scale import SEARCH_COLUMNS, _Table, siret
+    from chorus_tui.domain.context import default_hasher
+    from chorus_tui.domain.passwords import hash_password
+    from chorus_tui.domain.search import user_search_columns
+    from chorus_tui.domain.spaces import default_spaces, structure_spaces
+    from chorus_tui.domain.text import fold
+    from chorus_tui.models import (
+        AuditEntry,
+        Membership,
+        Space,
+        Structure,
+        StructureSpace,
+        Subscription,
+        User,
+    )
+    from chorus_tui.models.codes import (
+        AccountStatus,
+        Habilitation,
+        IdentifierType,
+        MembershipStatus,
+        Role,
+        StructureKind,
+        StructureStatus,
+        SubscriptionStatus,
+    )
+
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+    def ts(days: float) -> str:
+        return (now - dt.timedelta(days=days)).isoformat(" ")
+
+    def day(days: float) -> str:
+        return (now - dt.timedelta(days=days)).date().isoformat()
+
+    # Hashed with this program's parameters, so that logging in does not rehash (and write).
+    password_hash = hash_password(default_hasher(), DEMO_PASSWORD)
+    spaces = {space.code: space.id for space in Space.select()}
+    first_user = (User.select(User.id).order_by(User.id.desc()).scalar() or 0) + 1
+    account_id, manager_id = first_user, first_user + 1
+    structure_id = (Structure.select(Structure.id).order_by(Structure.id.desc()).scalar() or 0) + 1
+    existing = [
+        uid
+        for (uid,) in User.select(User.id)
+        .where(User.id < first_user)
+        .order_by(User.id)
+        .limit(members - 1 + pending)
+        .tuples()
+    ]
+    if len(existing) < members - 1 + pending:
+        raise RuntimeError("the scale database has too few users for the fixture")
+    structures = [
+        sid
+        for (sid,) in Structure.select(Structure.id)
+        .where((Structure.id < structure_id) & (Structure.status == StructureStatus.ACTIF))
+        .order_by(Structure.id)
+        .limit(ACCOUNT_MEMBERSHIPS)
+        .tuples()
+    ]
+
+    users = _Table(
+        User,
+        (
+            "id", "login", "email", "nom", "prenom", "adresse", "code_postal", "ville", "status",
+            "created_at", "activated_at", "last_login_at", "password_hash",
+            "password_changed_at", *SEARCH_COLUMNS,
+        ),
+    )  # fmt: skip
+    for uid, login, nom, prenom in (
+        (account_id, ACCOUNT, "COMPTE", "Banc"),
+        (manager_id, MANAGER, "GESTION", "Banc"),
+    ):
+        values = {
+            "login": login, "email": login, "nom": nom, "prenom": prenom,
+            "adresse": "1 rue des Mesures", "ville": "Terneuil sur Seine",
+        }  # fmt: skip
+        search = user_search_columns(values)
+        users.add(
+            uid, login, login, nom, prenom, values["adresse"], "97500", values["ville"],
+            AccountStatus.ACTIF.value, ts(900), ts(900), ts(1), password_hash, ts(1),
+            *(search[name] for name in SEARCH_COLUMNS),
+        )  # fmt: skip
+
+    kind = StructureKind.PUBLIQUE
+    structure = _Table(
+        Structure,
+        (
+            "id", "kind", "identifier_type", "identifier", "raison_sociale", "adresse",
+            "code_postal", "ville", "status", "created_at", "search_raison_sociale",
+            "search_ville",
+        ),
+    )  # fmt: skip
+    structure.add(
+        structure_id, kind.value, IdentifierType.SIRET.value, siret(structure_id), STRUCTURE_NAME,
+        "1 place de la Mairie", "97500", "Terneuil sur Seine", StructureStatus.ACTIF.value,
+        ts(2000), fold(STRUCTURE_NAME), fold("Terneuil sur Seine"),
+    )  # fmt: skip
+    structure_space = _Table(StructureSpace, ("structure", "space", "created_at"))
+    for code in structure_spaces(kind):
+        structure_space.add(structure_id, spaces[code], ts(2000))
+
+    membership = _Table(
+        Membership,
+        (
+            "user", "structure", "role", "status", "start_date", "whole_structure",
+            "requested_at", "decided_at", "decided_by",
+        ),
+    )  # fmt: skip
+    subscription = _Table(
+        Subscription,
+        (
+            "user", "structure", "space", "habilitation", "status", "effective_date",
+            "requested_at", "decided_at", "decided_by",
+        ),
+    )  # fmt: skip
+    valid, requested = SubscriptionStatus.VALIDE.value, SubscriptionStatus.EN_COURS_DE_VALIDATION
+    modification = Habilitation.MODIFICATION.value
+
+    def member(uid: int, role: Role, status: MembershipStatus, age: float) -> None:
+        decided = status != MembershipStatus.EN_COURS_DE_VALIDATION
+        membership.add(
+            uid, structure_id, role.value, status.value, day(age), True, ts(age),
+            ts(age - 0.5) if decided else None, manager_id if decided else None,
+        )  # fmt: skip
+        if status == MembershipStatus.VALIDEE:
+            for code in default_spaces(role, kind):
+                subscription.add(
+                    uid, structure_id, spaces[code], modification, valid, day(age), ts(age),
+                    ts(age), manager_id,
+                )  # fmt: skip
+
+    member(manager_id, Role.GESTIONNAIRE_PRINCIPAL, MembershipStatus.VALIDEE, 1900)
+    validated, waiting = existing[: members - 1], existing[members - 1 :]
+    for index, uid in enumerate(validated):
+        role = Role.GESTIONNAIRE_SECONDAIRE if index % 10 == 0 else Role.UTILISATEUR_SIMPLE
+        member(uid, role, MembershipStatus.VALIDEE, 1 + index % 1800)
+    for index, uid in enumerate(waiting):
+        member(uid, Role.UTILISATEUR_SIMPLE, MembershipStatus.EN_COURS_DE_VALIDATION, index % 20)
+    for index, uid in enumerate(validated[:requests]):
+        subscription.add(
+            uid, structure_id, spaces["FACTURES_A_VALIDER"], modification, requested.value,
+            day(index % 30), ts(index % 30), None, None,
+        )  # fmt: skip
+
+    # The account: 50 memberships, 4 live subscriptions on each structure.
+    for index, sid in enumerate(structures):
+        membership.add(
+            account_id, sid, Role.UTILISATEUR_SIMPLE.value, MembershipStatus.VALIDEE.value,
+            day(100 + index), True, ts(100 + index), ts(99 + index), None,
+        )  # fmt: skip
+        for code in ACCOUNT_SPACES:
+            subscription.add(
+                account_id, sid, spaces[code], modification, valid, day(99 + index),
+                ts(99 + index), ts(99 + index), None,
+            )  # fmt: skip
+
+    history = _Table(
+        AuditEntry, ("at", "actor", "structure", "target_user", "action", "motif", "details")
+    )
+    span = 3 * 365 / max(audit, 1)
+    people = validated + waiting
+    for index in range(audit):
+        history.add(
+            ts(index * span), manager_id, structure_id, people[index % len(people)],
+            HISTORY_ACTIONS[index % len(HISTORY_ACTIONS)], "", '{"role": "UTILISATEUR_SIMPLE"}',
+        )  # fmt: skip
+    for table in (users, structure, structure_space, membership, subscription, history):
+        table.write()
+    return structure_id
+
+
+# -- driving the app ------------------------------------------------------------------------------
+
+
+class Frames:
+    """When the app last rendered a frame: ``App._display`` wrapped. Headless, Textual still
+    builds every frame (layout, ``render_update``) and hands it to ``_display``, which only
+    skips the terminal write."""
+
+    def __init__(self, app: Any) -> None:
+        self.last = 0.0
+        self.count = 0
+        original = app._display
+
+        def display(screen: Any, renderable: Any) -> None:
+            original(screen, renderable)
+            if renderable is not None:
+                self.last = time.perf_counter()
+                self.count += 1
+
+        app._display = display
+
+
+@asynccontextmanager
+async def logged_in(
+    path: Path, login: str, *, marks: dict[str, float] | None = None
+) -> AsyncIterator[tuple[Any, Any, Frames]]:
+    """The app on ``path``, 80×24, headless, ``login`` logged in through the login screen
+    (on « Accueil connecté »): ``(app, pilot, frames)``. ``marks`` gets ``before_login``: the
+    max RSS (MiB) once the login screen is shown."""
+    from textual.widgets import Input
+
+    from chorus_tui.db import open_database
+    from chorus_tui.db.demo import DEMO_PASSWORD
+    from chorus_tui.domain.context import Services
+    from chorus_tui.ui.app import build_app
+
+    db = open_database(str(path))
+    try:
+        app = build_app(Services(), "FR", cursor_blink=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            frames = Frames(app)
+            await pilot.pause()
+            if marks is not None:
+                marks["before_login"] = peak_mib()
+            app.screen.query_one("#login", Input).value = login
+            app.screen.query_one("#password", Input).value = DEMO_PASSWORD
+            app.screen.query_one("#password", Input).focus()
+            await pilot.press("enter")
+            await until(pilot, lambda: getattr(app.screen, "SPACE_ID", "") == "home")
+            yield app, pilot, frames
+    finally:
+        db.close()
+
+
+def peak_mib() -> float:
+    """This process's peak resident memory so far, MiB: ``VmHWM``, which starts again at
+    ``exec`` — ``ru_maxrss`` does not on Linux (a spawned child reports at least the RSS its
+    parent had when it forked)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def until(pilot: Any, ready: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Wait (Pilot's idle wait) until ``ready()``; fails after ``timeout`` seconds."""
+    deadline = time.perf_counter() + timeout
+    await pilot.pause()
+    while not ready():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the screen never showed its data")
+        await pilot.pause()
+
+
+async def to_painted(
+    pilot: Any, frames: Frames, act: Callable[[], Awaitable[object]], ready: Callable[[], bool]
+) -> float:
+    """Seconds from ``act`` (a key press) to the last frame rendered before the app is idle
+    with ``ready()`` true; the garbage collector is paused meanwhile, as in ``core.repeat``."""
+    gc.collect()
+    with paused_gc():
+        started = time.perf_counter()
+        frames.last = 0.0
+        await act()
+        await until(pilot, ready)
+        if frames.last < started:
+            raise RuntimeError("no frame was rendered")
+        return frames.last - started
+
+
+def rows_of(app: Any, *table_ids: str) -> bool:
+    """The screen's tables ``table_ids`` are there and hold rows."""
+    from textual.widgets import DataTable
+
+    screen = app.screen
+    try:
+        return all(screen.query_one(f"#{name}", DataTable).row_count > 0 for name in table_ids)
+    except Exception:
+        return False
+
+
+# -- the measurements -----------------------------------------------------------------------------
+
+
+def run(ctx: Context) -> list[Result]:
+    fix = fixture(ctx)
+    return asyncio.run(_measure(ctx, fix))
+
+
+async def _open_space(
+    ctx: Context, fix: Fixture, login: str, key: str, space: str, tables: tuple[str, ...]
+) -> tuple[list[float], float, float]:
+    async with logged_in(fix.path, login) as (app, pilot, frames):
+
+        def ready() -> bool:
+            return getattr(app.screen, "SPACE_ID", "") == space and rows_of(app, *tables)
+
+        def home() -> bool:
+            return getattr(app.screen, "SPACE_ID", "") == "home"
+
+        samples, cpu = [], []
+        for _ in range(ctx.repetitions + 1):
+            started = time.process_time()
+            samples.append(await to_painted(pilot, frames, lambda: pilot.press(key), ready))
+            cpu.append(time.process_time() - started)
+            await pilot.press("f2")
+            await until(pilot, home)
+        return samples[1:], samples[0], statistics.median(cpu[1:])
+
+
+async def _measure(ctx: Context, fix: Fixture) -> list[Result]:
+    account_tables = ("memberships-list-table", "subscriptions-table")
+    manager_tables = ("mrequests-list-table", "subscription-requests-list-table")
+    samples, cold, cpu = await _open_space(ctx, fix, ACCOUNT, "f4", "account", account_tables)
+    results = [
+        _result(
+            f"Mon Compte opened ({ACCOUNT_MEMBERSHIPS} memberships, "
+            f"{ACCOUNT_MEMBERSHIPS * len(ACCOUNT_SPACES)} subscriptions)",
+            samples,
+            cold,
+            cpu,
+            "F4 on « Accueil connecté » → last frame of « Mon Compte » with its tables filled",
+        )
+    ]
+    samples, cold, cpu = await _open_space(ctx, fix, MANAGER, "f3", "manager", manager_tables)
+    results.append(
+        _result(
+            f"Synthèse opened ({_n(fix.members)} members, {_n(fix.pending)} pending requests)",
+            samples,
+            cold,
+            cpu,
+            "F3 on « Accueil connecté » → last frame of « Activités du gestionnaire » with "
+            "both request tables filled",
+        )
+    )
+    return results
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
+
+
+def _result(name: str, samples: list[float], cold: float, cpu: float, method: str) -> Result:
+    p95 = percentile(samples, 95)
+    return Result(
+        name=name,
+        samples=samples,
+        target=f"≤ {TARGET_MS} ms to painted (p95)",
+        passed=p95 * 1000 <= TARGET_MS,
+        note=f"{method}; in-process Pilot, 80×24, headless. Process CPU time from the key to "
+        f"idle (Pilot's waits included) {cpu * 1000:.0f} ms (median); first opening (module "
+        f"import) {cold * 1000:.0f} ms, not in the samples",
+        extra={"cold": f"{cold * 1000:.0f} ms", "cpu to idle": f"{cpu * 1000:.0f} ms"},
+    )

@@ -1,0 +1,64 @@
+"""Paging: the pages read backwards from the end are the pages read forwards, and a remembered
+count is forgotten as soon as the database changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from chorus_tui.domain.paging import paginate
+from chorus_tui.models import AuditEntry
+
+START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def _entries(count: int) -> None:
+    # Ties on ``at`` (three entries per minute): the order is total only with the id.
+    AuditEntry.insert_many(
+        [{"at": START + dt.timedelta(minutes=index // 3), "action": "X"} for index in range(count)]
+    ).execute()
+
+
+def _query():
+    return AuditEntry.select().order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+
+
+def test_reversible_pages_are_the_forward_pages(db):
+    _entries(23)
+    expected = [row.id for row in _query()]
+    for size in (5, 10, 20):
+        for offset in range(0, 23, size):
+            page = paginate(_query(), size, offset, reversible=True)
+            assert [row.id for row in page.rows] == expected[offset : offset + size]
+            assert (page.total, page.offset) == (23, offset)
+
+
+def test_an_offset_past_the_end_gives_the_last_page(db):
+    _entries(12)
+    page = paginate(_query(), 5, 40, reversible=True)
+    assert (page.offset, len(page.rows)) == (10, 2)
+
+
+def test_a_count_is_forgotten_when_the_database_changes(db):
+    _entries(7)
+    assert paginate(_query(), 5).total == 7
+    _entries(1)
+    assert paginate(_query(), 5).total == 8
+    AuditEntry.delete().where(AuditEntry.id <= 3).execute()
+    assert paginate(_query(), 5, 5).total == 5
+
+
+@pytest.mark.sqlite_only
+def test_a_count_is_forgotten_when_another_connection_commits(db, tmp_path):
+    _entries(4)
+    assert paginate(_query(), 5).total == 4
+    other = sqlite3.connect(db.database)
+    with other:
+        other.execute(
+            "INSERT INTO audit_entry (at, action, motif, details) VALUES (?, 'X', '', '{}')",
+            ("2026-02-01 00:00:00",),
+        )
+    other.close()
+    assert paginate(_query(), 5).total == 5
