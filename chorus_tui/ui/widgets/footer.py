@@ -9,6 +9,7 @@ rather than shown untranslated (the key still works).
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -24,9 +25,41 @@ KEY_ORDER = {"help": 0, "app.help": 0, "quit": 2, "app.quit": 2}
 
 class ChorusFooter(Footer):
     """Textual's footer, with translated descriptions, « F1 Aide » first and « ^Q Quitter »
-    last, and no mouse tooltips."""
+    last, and no mouse tooltips.
+
+    Textual rebuilds its footer after every refresh of the key bindings (a focus change, a page
+    turned: several per key press), which cost most of a page turn. This one rebuilds at most
+    once per frame, and only when the keys it would show differ from those shown."""
+
+    _rebuild_pending = False
+    _shown: tuple | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus or self._rebuild_pending:
+            return
+        if self.is_attached and screen is self.screen:
+            self._rebuild_pending = True
+            self.call_after_refresh(self._rebuild_if_changed)
+
+    async def _rebuild_if_changed(self) -> None:
+        self._rebuild_pending = False
+        if self.is_attached and self._keys() != self._shown:
+            await self.recompose()
+
+    def _keys(self) -> tuple:
+        """What the footer shows: the screen's shown bindings, enabled or not, and the language."""
+        language = getattr(getattr(self.app, "t", None), "language", None)
+        bindings = tuple(
+            (binding.key, binding.action, binding.description, enabled)
+            for (_, binding, enabled, _) in self.screen.active_bindings.values()
+            if binding.show
+        )
+        return (language, bindings)
 
     def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._shown = self._keys()
         translate = getattr(self.app, "t", None)
         keys = []
         for widget in super().compose():
