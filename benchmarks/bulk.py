@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import os
 import sqlite3
 import statistics
 import time
@@ -30,7 +29,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.core import Context, Result, paused_gc, percentile
+from benchmarks.core import Context, Result, copy_database, paused_gc, percentile
 
 REQUESTS = 1000
 QUICK_REQUESTS = 100
@@ -42,25 +41,9 @@ TICK = 0.010
 def run(ctx: Context) -> list[Result]:
     requests = QUICK_REQUESTS if ctx.quick else REQUESTS
     started = time.perf_counter()
-    copy = _copy(ctx.database, ctx.scratch / "bulk.sqlite3")
+    copy = copy_database(ctx.database, ctx.scratch / "bulk.sqlite3")
     ctx.log(f"bulk: copied the scale database in {time.perf_counter() - started:.1f} s")
     return [_domain(ctx, copy, requests), _ui(ctx, copy, requests)]
-
-
-def _copy(source: Path, target: Path) -> Path:
-    """A consistent copy of the scale database (its WAL included), read-only on the source, and
-    flushed to the disk: otherwise the first checkpoint's fsync during the measurement would
-    write the whole freshly copied file (2 GB at full scale)."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    with target.open("rb+") as copy:
-        os.fsync(copy.fileno())
-    return target
 
 
 # -- the data ---------------------------------------------------------------------------------

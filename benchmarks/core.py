@@ -122,3 +122,23 @@ def fmt(seconds: float | None, unit: str) -> str:
 
 def cpu_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A consistent copy of a scale database (its WAL included) through SQLite's backup API, the
+    source opened read-only (the cached databases are never written), flushed to the disk:
+    otherwise the first checkpoint's fsync during a measurement would write the whole freshly
+    copied file (2 GB at full scale)."""
+    import sqlite3
+
+    target.unlink(missing_ok=True)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst, pages=65536)
+    finally:
+        dst.close()
+        src.close()
+    with target.open("rb+") as copy:
+        os.fsync(copy.fileno())
+    return target

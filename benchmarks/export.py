@@ -21,7 +21,7 @@ import statistics
 import time
 from pathlib import Path
 
-from benchmarks.core import QUICK_USERS, Context, Result, paused_gc
+from benchmarks.core import QUICK_USERS, Context, Result, copy_database, paused_gc
 
 ROWS = 100_000
 QUICK_ROWS = 20_000  # --quick: a smoke test of a few seconds
@@ -49,11 +49,7 @@ def _prepare(ctx: Context) -> tuple[Path, str, int]:
 
         source = scale_database(ctx.database.parent, QUICK_USERS, log=ctx.log)
     target = ctx.scratch / "export.sqlite3"
-    origin = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    copy = sqlite3.connect(target)
-    origin.backup(copy)
-    copy.close()
-    origin.close()
+    copy_database(source, target)
     db = sqlite3.connect(target, isolation_level=None)
     structure_id, members = db.execute(
         "SELECT structure_id, count(*) FROM membership GROUP BY structure_id "

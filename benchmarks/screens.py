@@ -26,7 +26,6 @@ import asyncio
 import datetime as dt
 import gc
 import json
-import sqlite3
 import statistics
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -35,7 +34,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.core import Context, Result, paused_gc, percentile
+from benchmarks.core import Context, Result, copy_database, paused_gc, percentile
 
 ACCOUNT = "bench.account@bench.example"
 MANAGER = "bench.manager@bench.example"
@@ -88,7 +87,7 @@ def fixture(ctx: Context) -> Fixture:
         return Fixture(**{**data, "path": Path(data["path"])})
     started = time.perf_counter()
     ctx.log(f"copying {ctx.database.name} to the scratch folder")
-    _copy(ctx.database, path)
+    copy_database(ctx.database, path)
     members, pending, requests, audit = QUICK_SIZES if ctx.quick else FULL_SIZES
     ctx.log(f"adding the fixture: {members} members, {pending} requests, {audit} history entries")
     structure_id = _populate(path, members, pending, requests, audit)
@@ -98,18 +97,6 @@ def fixture(ctx: Context) -> Fixture:
     marker.write_text(json.dumps({**asdict(built), "path": str(path)}))
     ctx.log(f"fixture ready in {built.seconds:.1f} s")
     return built
-
-
-def _copy(source: Path, target: Path) -> None:
-    """A consistent copy through SQLite's backup API, the source opened read-only."""
-    target.unlink(missing_ok=True)
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst, pages=65536)
-    finally:
-        dst.close()
-        src.close()
 
 
 def _populate(path: Path, members: int, pending: int, requests: int, audit: int) -> int:

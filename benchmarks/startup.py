@@ -10,12 +10,11 @@ run's scale database (1M users in the full run): start-up must not depend on its
 
 from __future__ import annotations
 
-import sqlite3
 import statistics
 import sys
 from pathlib import Path
 
-from benchmarks.core import ROOT, Context, Result
+from benchmarks.core import ROOT, Context, Result, copy_database
 from benchmarks.pty_driver import PtyProcess
 
 PROGRAM = Path(sys.executable).with_name("chorus-tui")
@@ -31,13 +30,7 @@ def working_copy(ctx: Context) -> Path:
     copy = ctx.scratch / "login-copy.sqlite3"
     if not copy.exists():
         ctx.log(f"copying {ctx.database.name} for the start-up and login measurements")
-        source = sqlite3.connect(f"{ctx.database.resolve().as_uri()}?mode=ro", uri=True)
-        target = sqlite3.connect(copy)
-        try:
-            source.backup(target)
-        finally:
-            source.close()
-            target.close()
+        copy_database(ctx.database, copy)
     return copy
 
 

@@ -38,7 +38,14 @@ import peewee
 
 from chorus_tui.clock import DISPLAY_TZ, to_display
 from chorus_tui.domain.context import Services
-from chorus_tui.domain.history import Actor, Target, comment_text, person, requester_of
+from chorus_tui.domain.history import (
+    Actor,
+    Target,
+    comment_text,
+    person,
+    requester_of,
+    with_people,
+)
 from chorus_tui.domain.journal import mail
 from chorus_tui.domain.rights import MANAGERS, managed_structures
 from chorus_tui.domain.text import is_control
@@ -251,22 +258,7 @@ def _weekly_lines(language: str, user: User, period: Period) -> tuple[int, list[
     first, last = period.bounds()
     managed = [structure.id for structure in managed_structures(user)]
     query = (
-        AuditEntry.select(AuditEntry, Actor, Target, Structure)
-        .join_from(AuditEntry, Structure, on=(AuditEntry.structure == Structure.id))
-        .join_from(
-            AuditEntry,
-            Actor,
-            peewee.JOIN.LEFT_OUTER,
-            on=(AuditEntry.actor == Actor.id),
-            attr="actor",
-        )
-        .join_from(
-            AuditEntry,
-            Target,
-            peewee.JOIN.LEFT_OUTER,
-            on=(AuditEntry.target_user == Target.id),
-            attr="target_user",
-        )
+        with_people(AuditEntry.select(AuditEntry, Actor, Target, Structure))
         .where(
             (AuditEntry.at >= first)
             & (AuditEntry.at < last)

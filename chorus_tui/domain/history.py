@@ -109,8 +109,10 @@ def history_query(filters: HistoryFilters) -> peewee.SelectQuery:
     return _filtered(AuditEntry.select(AuditEntry, Actor, Target, Structure), filters)
 
 
-def _filtered(query: peewee.ModelSelect, filters: HistoryFilters) -> peewee.ModelSelect:
-    query = (
+def with_people(query: peewee.ModelSelect) -> peewee.ModelSelect:
+    """``query`` over entries joined to their structure, actor (``.actor``) and target user
+    (``.target_user``), who may be gone."""
+    return (
         query.join_from(AuditEntry, Structure, on=(AuditEntry.structure == Structure.id))
         .join_from(
             AuditEntry,
@@ -126,8 +128,11 @@ def _filtered(query: peewee.ModelSelect, filters: HistoryFilters) -> peewee.Mode
             on=(AuditEntry.target_user == Target.id),
             attr="target_user",
         )
-        .where(AuditEntry.structure.in_(filters.structure_ids or (0,)))
     )
+
+
+def _filtered(query: peewee.ModelSelect, filters: HistoryFilters) -> peewee.ModelSelect:
+    query = with_people(query).where(AuditEntry.structure.in_(filters.structure_ids or (0,)))
     if filters.since is not None:
         query = query.where(AuditEntry.at >= filters.since)
     if filters.until is not None:
