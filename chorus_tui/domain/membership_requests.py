@@ -86,7 +86,7 @@ def pending_memberships_query(actor: User) -> peewee.ModelSelect:
 def pending_memberships(actor: User, *, size: int = 5, offset: int = 0) -> Page[Membership]:
     """A page of M1. Each row also gets ``.service_codes``: the codes of the services asked
     (empty: the whole structure), loaded for the page in one query."""
-    page = paginate(pending_memberships_query(actor), size, offset)
+    page = paginate(pending_memberships_query(actor), size, offset, reversible=True)
     codes = requested_codes([row.id for row in page.rows])
     for row in page.rows:
         row.service_codes = codes.get(row.id, [])

@@ -62,3 +62,21 @@ def test_a_count_is_forgotten_when_another_connection_commits(db, tmp_path):
         )
     other.close()
     assert paginate(_query(), 5).total == 5
+
+
+def test_the_members_list_read_backwards_keeps_its_order_on_equal_names(db, services):
+    """« Utilisateurs » of a structure sorts by nom and prénom: the membership id breaks the ties
+    of namesakes, so its last pages, read backwards, are the pages read forwards."""
+    from chorus_tui.domain.structure_admin import structure_users_query
+    from chorus_tui.models.codes import Role
+    from tests.domain.factories import add_member, make_structure, make_user
+
+    structure = make_structure(services, principal=make_user(services))
+    for number in range(11):
+        namesake = make_user(services, nom="MARTIN", prenom="Léa" if number % 2 else "Hugo")
+        add_member(services, namesake, structure, Role.UTILISATEUR_SIMPLE)
+    expected = [row.id for row in structure_users_query(structure)]
+    assert len(expected) == 12
+    for offset in range(0, 12, 5):
+        page = paginate(structure_users_query(structure), 5, offset, reversible=True)
+        assert [row.id for row in page.rows] == expected[offset : offset + 5]
