@@ -19,13 +19,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from chorus_tui.clock import today
-from chorus_tui.domain import memberships, structures
+from chorus_tui.domain import memberships
 from chorus_tui.domain.errors import Conflict, ValidationError
-from chorus_tui.domain.memberships import COMMENT_MAX_LENGTH
-from chorus_tui.models import Service, Structure
 from chorus_tui.ui.commands import Command
 from chorus_tui.ui.screens.account_parts import ReadOnlyRow, section
-from chorus_tui.ui.screens.forms import FormScreen
+from chorus_tui.ui.screens.services_form import ServicesFormScreen
 from chorus_tui.ui.widgets.banner import Banner
 from chorus_tui.ui.widgets.footer import ChorusFooter
 from chorus_tui.ui.widgets.form import FormField, Notice, TextField
@@ -35,7 +33,7 @@ STYLES = Path(__file__).parent.parent / "styles"
 ANOTHER = "another"
 
 
-class MembershipRequestScreen(FormScreen):
+class MembershipRequestScreen(ServicesFormScreen):
     """The request form of one structure; Ctrl+S is « Valider », Esc « Annuler »."""
 
     CSS_PATH = STYLES / "structures.tcss"
@@ -43,18 +41,12 @@ class MembershipRequestScreen(FormScreen):
     AUTO_FOCUS = "#start_date"
     FIELDS: ClassVar[tuple[str, ...]] = ("start_date", "end_date", "comment")
     SUBMIT_COMMAND = "request.cmd.submit"
+    COUNTER_KEY = "request.counter"
 
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("escape", "cancel", "request.key.back", id="request.back"),
         Binding("ctrl+o", "logout", "app.key.logout", show=False, id="request.logout"),
     ]
-
-    def __init__(self, structure_id: int) -> None:
-        super().__init__()
-        self.structure_id = structure_id
-        self.structure: Structure = structures.get_structure(structure_id)
-        self.services: list[Service] = structures.active_services(self.structure)
-        self._services_error = ""
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -120,62 +112,6 @@ class MembershipRequestScreen(FormScreen):
             classes="-inline",
         )
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        # The date field has the focus; the page still opens at its top, on the structure.
-        page = self.query_one("#request-page")
-        self.call_after_refresh(page.scroll_home, animate=False)
-
-    def render_state(self) -> None:
-        super().render_state()
-        self._show_counter()
-        error = self.query_one("#services-error", Static)
-        error.update(Text(self._services_error))
-        error.display = bool(self._services_error)
-
-    # -- the comment counter and the services --------------------------------------------------
-
-    def _show_counter(self) -> None:
-        count = len(self.query_one("#comment", Input).value.strip())
-        counter = self.query_one("#comment-counter", Static)
-        counter.update(Text(self.t("request.counter", count=count, max=COMMENT_MAX_LENGTH)))
-        counter.set_class(count > COMMENT_MAX_LENGTH, "-over")
-
-    @on(Input.Changed, "#comment")
-    def _comment_changed(self) -> None:
-        self._show_counter()
-
-    @on(Checkbox.Changed)
-    def _checkbox_changed(self, event: Checkbox.Changed) -> None:
-        """« Rattacher à la structure » and the services exclude each other; with no service
-        ticked, the whole structure is the choice."""
-        box = event.checkbox
-        whole = self.query_one("#whole", Checkbox)
-        services = list(self.query("Checkbox.service").results(Checkbox))
-        with self.prevent(Checkbox.Changed):
-            if box.id == "whole":
-                if box.value:
-                    for service in services:
-                        service.value = False
-                elif not any(service.value for service in services):
-                    box.value = True
-            elif box.value:
-                whole.value = False
-            elif not any(service.value for service in services):
-                whole.value = True
-        if self._services_error:
-            self._services_error = ""
-            self.render_state()
-
-    def chosen_services(self) -> list[int]:
-        if self.query_one("#whole", Checkbox).value:
-            return []
-        return [
-            int(box.id.removeprefix("service-"))
-            for box in self.query("Checkbox.service").results(Checkbox)
-            if box.value and box.id
-        ]
-
     # -- Valider ----------------------------------------------------------------------------
 
     def submit(self) -> None:
@@ -198,17 +134,8 @@ class MembershipRequestScreen(FormScreen):
                     comment=values["comment"],
                     service_ids=self.chosen_services(),
                 )
-            except ValidationError as error:
-                code = error.fields.get("services", ("", {}))[0]
-                self._services_error = self.t(f"field_error.{code}") if code else ""
-                self.show_validation(error)
-                return
-            except Conflict as conflict:
-                self._field_errors = {}
-                self._services_error = ""
-                self._summary = f"error.{conflict.code}"
-                self.render_state()
-                self.query_one("#request-page").scroll_home(animate=False)
+            except (ValidationError, Conflict) as error:
+                self.show_refusal(error)
                 return
             self.chorus.notify(
                 self.t("request.sent", structure=sanitize(self.structure.raison_sociale)),

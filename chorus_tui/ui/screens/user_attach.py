@@ -22,13 +22,13 @@ from chorus_tui.clock import today
 from chorus_tui.domain import attach, structures
 from chorus_tui.domain.errors import Conflict, ValidationError
 from chorus_tui.domain.membership_requests import GRANTABLE_ROLES
-from chorus_tui.domain.memberships import COMMENT_MAX_LENGTH
 from chorus_tui.domain.paging import Page
-from chorus_tui.models import Service, Structure, User
+from chorus_tui.models import Structure, User
 from chorus_tui.models.codes import Role
 from chorus_tui.ui.commands import Command
 from chorus_tui.ui.screens.account_parts import ReadOnlyRow, section
 from chorus_tui.ui.screens.forms import FormScreen
+from chorus_tui.ui.screens.services_form import ServicesFormScreen
 from chorus_tui.ui.widgets.banner import Banner
 from chorus_tui.ui.widgets.countries import country_options
 from chorus_tui.ui.widgets.footer import ChorusFooter
@@ -57,20 +57,14 @@ def structure_line(t, structure: Structure) -> Text:
     )
 
 
-class MembershipForm(FormScreen):
+class MembershipForm(ServicesFormScreen):
     """A form ending with the membership a manager gives (M7, M8): « Rôle * » (gestionnaire
     secondaire or utilisateur simple), « Date de début de validité * » (today), « Date de fin »,
     « Commentaire » with its « n/255 » counter, and « Liste des services » (« Rattacher à la
     structure » or some services). Subclasses list the membership fields last in ``FIELDS``."""
 
     CSS_PATH = STYLES / "attach.tcss"
-
-    def __init__(self, structure_id: int) -> None:
-        super().__init__()
-        self.structure_id = structure_id
-        self.structure: Structure = structures.get_structure(structure_id)
-        self.services: list[Service] = structures.active_services(self.structure)
-        self._services_error = ""
+    COUNTER_KEY = "attach.form.counter"
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -103,72 +97,14 @@ class MembershipForm(FormScreen):
                 yield Checkbox(label, False, id=f"service-{service.id}", classes="service")
         yield Static(Text(""), id="services-error")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        # The first field has the focus; the page still opens at its top.
-        for page in self.query(".form-page"):
-            self.call_after_refresh(page.scroll_home, animate=False)
-
     def _field(self, name: str, control: TextField) -> FormField:
         control.id = name
         return FormField(self.t(f"attach.form.{name}"), control, classes="-inline")
-
-    def render_state(self) -> None:
-        super().render_state()
-        self._show_counter()
-        error = self.query_one("#services-error", Static)
-        error.update(Text(self._services_error))
-        error.display = bool(self._services_error)
 
     def _summary_text(self) -> str:
         if self._services_error and not self._field_errors:
             return self.t("error.validation_fields", fields=self.t("attach.form.section.services"))
         return super()._summary_text()
-
-    # -- the counter and the services --------------------------------------------------------
-
-    def _show_counter(self) -> None:
-        count = len(self.query_one("#comment", Input).value.strip())
-        counter = self.query_one("#comment-counter", Static)
-        counter.update(Text(self.t("attach.form.counter", count=count, max=COMMENT_MAX_LENGTH)))
-        counter.set_class(count > COMMENT_MAX_LENGTH, "-over")
-
-    @on(Input.Changed, "#comment")
-    def _comment_changed(self) -> None:
-        self._show_counter()
-
-    @on(Checkbox.Changed)
-    def _checkbox_changed(self, event: Checkbox.Changed) -> None:
-        """« Rattacher à la structure » and the services exclude each other; with no service
-        ticked, the whole structure is the choice."""
-        box = event.checkbox
-        whole = self.query_one("#whole", Checkbox)
-        services = list(self.query("Checkbox.service").results(Checkbox))
-        with self.prevent(Checkbox.Changed):
-            if box.id == "whole":
-                if box.value:
-                    for service in services:
-                        service.value = False
-                elif not any(service.value for service in services):
-                    box.value = True
-            elif box.value:
-                whole.value = False
-            elif not any(service.value for service in services):
-                whole.value = True
-        if self._services_error:
-            self._services_error = ""
-            self.render_state()
-
-    # -- values -----------------------------------------------------------------------------
-
-    def chosen_services(self) -> list[int]:
-        if self.query_one("#whole", Checkbox).value:
-            return []
-        return [
-            int(box.id.removeprefix("service-"))
-            for box in self.query("Checkbox.service").results(Checkbox)
-            if box.value and box.id
-        ]
 
     def membership_values(self) -> dict[str, Any]:
         role = self.query_one("#role", Select).value
@@ -179,20 +115,6 @@ class MembershipForm(FormScreen):
         values["role"] = role if isinstance(role, str) else ""
         values["service_ids"] = self.chosen_services()
         return values
-
-    def show_refusal(self, error: ValidationError | Conflict) -> None:
-        """Field errors in red (the services' under their list), or a conflict in the notice."""
-        if isinstance(error, ValidationError):
-            code = error.fields.get("services", ("", {}))[0]
-            self._services_error = self.t(f"field_error.{code}") if code else ""
-            self.show_validation(error)
-            return
-        self._field_errors = {}
-        self._services_error = ""
-        self._summary = f"error.{error.code}"
-        self.render_state()
-        for page in self.query(".form-page"):
-            page.scroll_home(animate=False)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
