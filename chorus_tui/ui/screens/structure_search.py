@@ -19,13 +19,12 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
 from chorus_tui.domain import export, structures
-from chorus_tui.domain.errors import ValidationError
 from chorus_tui.domain.paging import Page
 from chorus_tui.models import Structure
 from chorus_tui.models.codes import IdentifierType, StructureKind, StructureStatus
 from chorus_tui.ui.commands import Command
 from chorus_tui.ui.dialogs.export import ExportDialog, dated_path
-from chorus_tui.ui.screens.forms import FormScreen
+from chorus_tui.ui.screens.search_form import SearchFormScreen
 from chorus_tui.ui.widgets.banner import Banner
 from chorus_tui.ui.widgets.countries import country_options
 from chorus_tui.ui.widgets.footer import ChorusFooter
@@ -61,13 +60,15 @@ def identifier_type_options(t) -> list[tuple[Text, str]]:
     return [(Text(t(f"structures.idtype.{code}")), code.value) for code in IdentifierType]
 
 
-class StructureSearchScreen(FormScreen):
+class StructureSearchScreen(SearchFormScreen):
     """The structure search; Enter in a criterion or Ctrl+S runs it."""
 
     CSS_PATH = STYLES / "structures.tcss"
     TITLE_KEY = "structures.title"
     AUTO_FOCUS = "#raison_sociale"
     FIELDS: ClassVar[tuple[str, ...]] = LAYOUT
+    SELECTS = SELECTS
+    RESULTS_TABLE = "#structures-table"
 
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("escape", "back", "structures.key.back", id="structures.back"),
@@ -89,10 +90,6 @@ class StructureSearchScreen(FormScreen):
         self._initial = dict(criteria or {})
         if public_only:
             self._initial.setdefault("kind", StructureKind.PUBLIQUE.value)
-        self._criteria: dict[str, str] | None = None
-        self._total = 0
-        self.changed = False
-        """A request was sent or a structure created: the caller reloads its lists."""
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -152,29 +149,7 @@ class StructureSearchScreen(FormScreen):
             options, prompt=t("structures.any"), value=value or Select.NULL, id=name, compact=False
         )
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._show_results_state()
-
-    async def refresh_texts(self) -> None:
-        """The new language's words; the results of the last search are shown again."""
-        await super().refresh_texts()
-        self._show_results_state()
-        if self._criteria is not None:
-            self.query_one(PagedTable).reload()
-
     # -- the search -------------------------------------------------------------------------
-
-    def criteria(self) -> dict[str, str]:
-        """What the criteria hold now (a blank select is no criterion)."""
-        values: dict[str, str] = {}
-        for name in LAYOUT:
-            if name in SELECTS:
-                value = self.query_one(f"#{name}", Select).value
-                values[name] = value if isinstance(value, str) else ""
-            else:
-                values[name] = self.query_one(f"#{name}", Input).value
-        return values
 
     def _load(self, size: int, offset: int) -> Page[Structure]:
         assert self._criteria is not None
@@ -187,59 +162,12 @@ class StructureSearchScreen(FormScreen):
             Text(self.t(f"code.{structure.status}")),
         ]
 
-    def submit(self) -> None:
-        """« Rechercher »: the criteria are checked by the domain, then the first page shown."""
-        criteria = self.criteria()
-        with self.chorus.guard():
-            try:
-                structures.structure_query(criteria)
-            except ValidationError as error:
-                self.show_validation(error)
-                return
-            self.clear_errors()
-            self._criteria = criteria
-            table = self.query_one(PagedTable)
-            table.reload(first_page=True)
+    def check_criteria(self, criteria: dict[str, str]) -> None:
+        structures.structure_query(criteria)
 
-    def show_validation(self, error: ValidationError) -> None:
-        if "criteria" in error.fields:
-            self._field_errors = {}
-            self._summary = f"field_error.{error.fields['criteria'][0]}"
-            self.render_state()
-            self.query_one("#search-page").scroll_home(animate=False, immediate=True)
-            self.query_one(f"#{LAYOUT[0]}").focus(scroll_visible=False)
-            return
-        super().show_validation(error)
-
-    @on(PagedTable.Loaded)
-    def _loaded(self, event: PagedTable.Loaded) -> None:
-        self._total = event.page.total
-        first = self._criteria is not None and event.page.offset == 0
-        self._show_results_state()
-        self.refresh_bindings()
-        if first and self.focused is not None and self.focused.id in (*LAYOUT, "submit"):
-            target = self.query_one("#structures-table") if self._total else self._new_or_none()
-            if target is not None:
-                target.focus(scroll_visible=False)
-            block = self.query_one("#results" if self._total else "#no-result")
-            self.call_after_refresh(block.scroll_visible, animate=False, top=True)
-
-    def _new_or_none(self):
+    def no_result_target(self):
         matches = self.query("#new")
         return matches.first() if matches else None
-
-    def _show_results_state(self) -> None:
-        searched = self._criteria is not None
-        self.query_one("#results").display = searched and bool(self._total)
-        self.query_one("#no-result").display = searched and not self._total
-
-    # -- keys -------------------------------------------------------------------------------
-
-    def action_enter(self) -> None:
-        """Enter in a criterion runs the search (after the field took the keys typed before)."""
-        focused = self.focused
-        if focused is not None:
-            focused.call_later(self.submit)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "export":

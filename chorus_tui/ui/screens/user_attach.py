@@ -27,7 +27,7 @@ from chorus_tui.models import Structure, User
 from chorus_tui.models.codes import Role
 from chorus_tui.ui.commands import Command
 from chorus_tui.ui.screens.account_parts import ReadOnlyRow, section
-from chorus_tui.ui.screens.forms import FormScreen
+from chorus_tui.ui.screens.search_form import SearchFormScreen
 from chorus_tui.ui.screens.services_form import ServicesFormScreen
 from chorus_tui.ui.widgets.banner import Banner
 from chorus_tui.ui.widgets.countries import country_options
@@ -189,7 +189,7 @@ class AttachFormScreen(MembershipForm):
             self.dismiss(True)
 
 
-class AttachUserScreen(FormScreen):
+class AttachUserScreen(SearchFormScreen):
     """The account search of « Rattacher un utilisateur »; Enter in a criterion or Ctrl+S runs
     it, Enter on a result opens the attach form, ``c`` « Créer le compte utilisateur »."""
 
@@ -197,6 +197,8 @@ class AttachUserScreen(FormScreen):
     TITLE_KEY = "attach.title"
     AUTO_FOCUS = "#nom"
     FIELDS: ClassVar[tuple[str, ...]] = CRITERIA
+    SELECTS = ("pays",)
+    RESULTS_TABLE = "#accounts-table"
 
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("escape", "back", "attach.key.back", id="attach.back"),
@@ -209,10 +211,6 @@ class AttachUserScreen(FormScreen):
         super().__init__()
         self.structure_id = structure_id
         self.structure: Structure = structures.get_structure(structure_id)
-        self._criteria: dict[str, str] | None = None
-        self._total = 0
-        self.changed = False
-        """Someone was attached or an account created: the caller reloads its lists."""
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -252,33 +250,19 @@ class AttachUserScreen(FormScreen):
         options = [(Text(label), code) for label, code in country_options(self.t.language)]
         return Select(options, prompt=self.t("attach.any"), id=name, compact=False)
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._show_results_state()
-
-    async def refresh_texts(self) -> None:
-        await super().refresh_texts()
-        self._show_results_state()
-        if self._criteria is not None:
-            self.query_one(PagedTable).reload()
-
     # -- the search -------------------------------------------------------------------------
-
-    def criteria(self) -> dict[str, str]:
-        values: dict[str, str] = {}
-        for name in CRITERIA:
-            if name == "pays":
-                value = self.query_one("#pays", Select).value
-                values[name] = value if isinstance(value, str) else ""
-            else:
-                values[name] = self.query_one(f"#{name}", Input).value
-        return values
 
     def _load(self, size: int, offset: int) -> Page[User]:
         assert self._criteria is not None
         return attach.search_accounts(
             self.session.user, self.structure_id, self._criteria, size=size, offset=offset
         )
+
+    def check_criteria(self, criteria: dict[str, str]) -> None:
+        attach.check_criteria(criteria)
+
+    def no_result_target(self):
+        return self.query_one("#create")
 
     def _cells(self, user: User) -> list[Text]:
         t = self.t
@@ -289,54 +273,6 @@ class AttachUserScreen(FormScreen):
             Text(t(f"code.{user.status}")),
             Text(t("attach.yes" if user.attached else "attach.no")),
         ]
-
-    def submit(self) -> None:
-        """« Rechercher »: the criteria are checked by the domain, then the first page shown."""
-        criteria = self.criteria()
-        with self.chorus.guard():
-            try:
-                attach.check_criteria(criteria)
-            except ValidationError as error:
-                self.show_validation(error)
-                return
-            self.clear_errors()
-            self._criteria = criteria
-            self.query_one(PagedTable).reload(first_page=True)
-
-    def show_validation(self, error: ValidationError) -> None:
-        if "criteria" in error.fields:
-            self._field_errors = {}
-            self._summary = f"field_error.{error.fields['criteria'][0]}"
-            self.render_state()
-            self.query_one("#attach-page").scroll_home(animate=False, immediate=True)
-            self.query_one(f"#{CRITERIA[0]}").focus(scroll_visible=False)
-            return
-        super().show_validation(error)
-
-    @on(PagedTable.Loaded)
-    def _loaded(self, event: PagedTable.Loaded) -> None:
-        self._total = event.page.total
-        first = self._criteria is not None and event.page.offset == 0
-        self._show_results_state()
-        self.refresh_bindings()
-        if first and self.focused is not None and self.focused.id in (*CRITERIA, "submit"):
-            target = self.query_one("#accounts-table" if self._total else "#create")
-            target.focus(scroll_visible=False)
-            block = self.query_one("#results" if self._total else "#no-result")
-            self.call_after_refresh(block.scroll_visible, animate=False, top=True)
-
-    def _show_results_state(self) -> None:
-        searched = self._criteria is not None
-        self.query_one("#results").display = searched and bool(self._total)
-        self.query_one("#no-result").display = searched and not self._total
-
-    # -- keys -------------------------------------------------------------------------------
-
-    def action_enter(self) -> None:
-        """Enter in a criterion runs the search (after the field took the keys typed before)."""
-        focused = self.focused
-        if focused is not None:
-            focused.call_later(self.submit)
 
     def action_back(self) -> None:
         self.dismiss(self.changed)

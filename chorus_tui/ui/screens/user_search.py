@@ -17,14 +17,13 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
 from chorus_tui.domain import user_search
-from chorus_tui.domain.errors import ValidationError
 from chorus_tui.domain.paging import Page
 from chorus_tui.models import Membership
 from chorus_tui.models.codes import AccountStatus, MembershipStatus
 from chorus_tui.ui.commands import Command
 from chorus_tui.ui.dialogs.export import ExportDialog, dated_path
 from chorus_tui.ui.screens.base import ChorusModal
-from chorus_tui.ui.screens.forms import FormScreen
+from chorus_tui.ui.screens.search_form import SearchFormScreen
 from chorus_tui.ui.widgets.banner import Banner
 from chorus_tui.ui.widgets.countries import country_options
 from chorus_tui.ui.widgets.footer import ChorusFooter
@@ -50,12 +49,14 @@ def person(user: Any) -> str:
     return user.formal_name
 
 
-class UserSearchScreen(FormScreen):
+class UserSearchScreen(SearchFormScreen):
     """The user search; Enter in a criterion or Ctrl+S runs it."""
 
     TITLE_KEY = "usearch.title"
     AUTO_FOCUS = "#nom"
     FIELDS: ClassVar[tuple[str, ...]] = LAYOUT
+    SELECTS = SELECTS
+    RESULTS_TABLE = "#members-table"
 
     CSS_PATH = STYLES / "user_search.tcss"
 
@@ -69,12 +70,6 @@ class UserSearchScreen(FormScreen):
         Binding("e", "export", "usearch.key.export", id="usearch.export"),
         Binding("ctrl+o", "logout", "app.key.logout", show=False, id="usearch.logout"),
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._criteria: dict[str, str] | None = None
-        self._total = 0
-        self.changed = False
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -118,27 +113,7 @@ class UserSearchScreen(FormScreen):
             options = [(Text(label), code) for label, code in country_options(t.language)]
         return Select(options, prompt=t("usearch.any"), value=Select.NULL, id=name, compact=False)
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._show_results_state()
-
-    async def refresh_texts(self) -> None:
-        await super().refresh_texts()
-        self._show_results_state()
-        if self._criteria is not None:
-            self.query_one(PagedTable).reload()
-
     # -- the search -------------------------------------------------------------------------
-
-    def criteria(self) -> dict[str, str]:
-        values: dict[str, str] = {}
-        for name in LAYOUT:
-            if name in SELECTS:
-                value = self.query_one(f"#{name}", Select).value
-                values[name] = value if isinstance(value, str) else ""
-            else:
-                values[name] = self.query_one(f"#{name}", Input).value
-        return values
 
     @property
     def actor(self):
@@ -149,6 +124,12 @@ class UserSearchScreen(FormScreen):
     def _load(self, size: int, offset: int) -> Page[Membership]:
         assert self._criteria is not None
         return user_search.search_members(self.actor, self._criteria, size=size, offset=offset)
+
+    def check_criteria(self, criteria: dict[str, str]) -> None:
+        user_search.check_criteria(self.actor, criteria)
+
+    def no_result_target(self):
+        return self.query_one(self.RESULTS_TABLE)
 
     def _cells(self, row: Membership) -> list[Text]:
         t = self.t
@@ -162,51 +143,6 @@ class UserSearchScreen(FormScreen):
             Text(t(f"usearch.account_status.{row.user.status}")),
             Text(t(f"usearch.status.{row.status}")),
         ]
-
-    def submit(self) -> None:
-        criteria = self.criteria()
-        with self.chorus.guard():
-            try:
-                user_search.check_criteria(self.actor, criteria)
-            except ValidationError as error:
-                self.show_validation(error)
-                return
-            self.clear_errors()
-            self._criteria = criteria
-            table = self.query_one(PagedTable)
-            table.selected.clear()
-            table.reload(first_page=True)
-
-    def show_validation(self, error: ValidationError) -> None:
-        if "criteria" in error.fields:
-            self._field_errors = {}
-            self._summary = f"field_error.{error.fields['criteria'][0]}"
-            self.render_state()
-            self.query_one("#search-page").scroll_home(animate=False, immediate=True)
-            self.query_one(f"#{LAYOUT[0]}").focus(scroll_visible=False)
-            return
-        super().show_validation(error)
-
-    @on(PagedTable.Loaded)
-    def _loaded(self, event: PagedTable.Loaded) -> None:
-        self._total = event.page.total
-        first = self._criteria is not None and event.page.offset == 0
-        self._show_results_state()
-        self.refresh_bindings()
-        if first and self.focused is not None and self.focused.id in (*LAYOUT, "submit"):
-            self.query_one("#members-table").focus(scroll_visible=False)
-            block = self.query_one("#results")
-            self.call_after_refresh(block.scroll_visible, animate=False, top=True)
-
-    def _show_results_state(self) -> None:
-        self.query_one("#results").display = self._criteria is not None
-
-    # -- keys -------------------------------------------------------------------------------
-
-    def action_enter(self) -> None:
-        focused = self.focused
-        if focused is not None:
-            focused.call_later(self.submit)
 
     def _current(self) -> Membership | None:
         if self._criteria is None or not self._total:
