@@ -11,16 +11,15 @@ import peewee
 from chorus_tui.domain.activation import issue_creation_code
 from chorus_tui.domain.auth import normalise_login
 from chorus_tui.domain.context import Services
-from chorus_tui.domain.criteria import matches, normalise
+from chorus_tui.domain.criteria import checked_term, matches
 from chorus_tui.domain.errors import Conflict, FieldErrors, NotFound, ValidationError
 from chorus_tui.domain.fields import PERSON_RULES, check_field
 from chorus_tui.domain.journal import audit, event, mail
 from chorus_tui.domain.membership_requests import GRANTABLE_ROLES
-from chorus_tui.domain.memberships import COMMENT_MAX_LENGTH, LIVE, _dates, live_membership
+from chorus_tui.domain.memberships import LIVE, check_details, live_membership
 from chorus_tui.domain.paging import Page, paginate
 from chorus_tui.domain.rights import Action, is_active_person, require
 from chorus_tui.domain.search import refresh_user
-from chorus_tui.domain.structures import active_services
 from chorus_tui.domain.subscriptions import grant_default_subscriptions
 from chorus_tui.domain.text import clean, fold, has_control
 from chorus_tui.domain.transaction import locked, run_write
@@ -43,7 +42,6 @@ TEXT_CRITERIA: dict[str, tuple[peewee.Field, bool]] = {
     "adresse": (User.search_adresse, True),
 }
 CRITERIA = (*TEXT_CRITERIA, "pays")
-CRITERION_MAX_LENGTH = 255
 
 # The fields of « Créer le compte utilisateur », in the form's order.
 ACCOUNT_FIELDS = ("login", "email", "nom", "prenom")
@@ -71,14 +69,8 @@ def account_query(criteria: Mapping[str, str | None]) -> peewee.ModelSelect:
     errors = FieldErrors()
     conditions = []
     for name, (column, folded) in TEXT_CRITERIA.items():
-        term = normalise(criteria.get(name), folded=folded)
-        if not term:
-            continue
-        if has_control(term):
-            errors.add(name, "control_characters")
-        elif len(term) > CRITERION_MAX_LENGTH:
-            errors.add(name, "too_long", max=CRITERION_MAX_LENGTH)
-        else:
+        term = checked_term(errors, name, criteria.get(name), folded=folded)
+        if term:
             conditions.append(matches(column, term))
     country = clean(criteria.get("pays")).upper()
     if country:
@@ -148,17 +140,7 @@ def _check_membership(
     """The rôle, dates, commentaire and services of the form; returns what to store."""
     if role not in GRANTABLE_ROLES:
         errors.add("role", "choice_invalid")
-    start, end = _dates(errors, start_date, end_date)
-    text = clean(comment)
-    if has_control(text):
-        errors.add("comment", "control_characters")
-    elif len(text) > COMMENT_MAX_LENGTH:
-        errors.add("comment", "too_long", max=COMMENT_MAX_LENGTH)
-    available = {service.id: service for service in active_services(structure)}
-    chosen = list(dict.fromkeys(service_ids))
-    if any(service_id not in available for service_id in chosen):
-        errors.add("services", "choice_invalid")
-    return start, end, text, [available[sid] for sid in chosen if sid in available]
+    return check_details(errors, structure, start_date, end_date, comment, service_ids)
 
 
 def _managed_structure(manager: User, structure_id: int) -> Structure:

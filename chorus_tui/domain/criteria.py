@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import peewee
 
-from chorus_tui.domain.text import clean, fold
+from chorus_tui.domain.errors import FieldErrors
+from chorus_tui.domain.text import clean, fold, has_control
 from chorus_tui.models import database
 from chorus_tui.models.trigrams import TrigramIndex, has_trigrams
 
 WILDCARD = "*"
+CRITERION_MAX_LENGTH = 255
 # Above every character SQLite stores: ``p <= column < p + TOP`` is an indexed prefix match.
 TOP = "\U0010ffff"
 _GLOB_SPECIALS = {"?": "[?]", "[": "[[]"}
@@ -29,6 +31,21 @@ def normalise(value: str | None, *, folded: bool = True) -> str:
     """The criterion as compared: trimmed, NFC, and folded unless the column is not."""
     text = clean(value)
     return fold(text) if folded else text
+
+
+def checked_term(errors: FieldErrors, name: str, value: str | None, *, folded: bool = True) -> str:
+    """The criterion ``name`` as compared (see :func:`normalise`); "" when it is empty or
+    refused, the refusal added to ``errors`` (control characters, too long)."""
+    term = normalise(value, folded=folded)
+    if not term:
+        return ""
+    if has_control(term):
+        errors.add(name, "control_characters")
+        return ""
+    if len(term) > CRITERION_MAX_LENGTH:
+        errors.add(name, "too_long", max=CRITERION_MAX_LENGTH)
+        return ""
+    return term
 
 
 def glob_pattern(term: str) -> str:

@@ -3,6 +3,7 @@ to a structure, and « Supprimer rattachements » (with the successor of a princ
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -118,16 +119,9 @@ def request_membership(
         if live_membership(user, structure) is not None:
             raise Conflict("membership_duplicate")
         errors = FieldErrors()
-        start, end = _dates(errors, start_date, end_date)
-        text = clean(comment)
-        if has_control(text):
-            errors.add("comment", "control_characters")
-        elif len(text) > COMMENT_MAX_LENGTH:
-            errors.add("comment", "too_long", max=COMMENT_MAX_LENGTH)
-        available = {service.id: service for service in active_services(structure)}
-        chosen = list(dict.fromkeys(service_ids))
-        if any(service_id not in available for service_id in chosen):
-            errors.add("services", "choice_invalid")
+        start, end, text, chosen = check_details(
+            errors, structure, start_date, end_date, comment, service_ids
+        )
         errors.raise_if_any()
 
         now = services.now()
@@ -142,13 +136,13 @@ def request_membership(
             whole_structure=not chosen,
             requested_at=now,
         )
-        for service_id in chosen:
+        for service in chosen:
             MembershipService.create(
                 membership=membership,
-                service=available[service_id],
+                service=service,
                 status=ServiceLineStatus.EN_COURS_DE_VALIDATION,
             )
-        codes = [available[service_id].code for service_id in chosen]
+        codes = [service.code for service in chosen]
         audit(
             services,
             user,
@@ -169,6 +163,29 @@ def request_membership(
         return membership
 
     return run_write(operation)
+
+
+def check_details(
+    errors: FieldErrors,
+    structure: Structure,
+    start_date: str,
+    end_date: str,
+    comment: str,
+    service_ids: Sequence[int],
+) -> tuple[dt.date | None, dt.date | None, str, list[Service]]:
+    """The dates, commentaire and services of a membership form (the request F4, the
+    membership a manager gives M7/M8): what to store, the refusals added to ``errors``."""
+    start, end = _dates(errors, start_date, end_date)
+    text = clean(comment)
+    if has_control(text):
+        errors.add("comment", "control_characters")
+    elif len(text) > COMMENT_MAX_LENGTH:
+        errors.add("comment", "too_long", max=COMMENT_MAX_LENGTH)
+    available = {service.id: service for service in active_services(structure)}
+    chosen = list(dict.fromkeys(service_ids))
+    if any(service_id not in available for service_id in chosen):
+        errors.add("services", "choice_invalid")
+    return start, end, text, [available[sid] for sid in chosen if sid in available]
 
 
 def _dates(errors: FieldErrors, start_text: str, end_text: str):

@@ -11,7 +11,7 @@ from stdnum.fr import siret
 
 from chorus_tui.clock import today
 from chorus_tui.domain.context import Services
-from chorus_tui.domain.criteria import matches, normalise, trigram_count
+from chorus_tui.domain.criteria import checked_term, matches, normalise, trigram_count
 from chorus_tui.domain.errors import FieldErrors, NotFound, ValidationError
 from chorus_tui.domain.fields import Rule, check_field
 from chorus_tui.domain.journal import audit, event
@@ -63,7 +63,6 @@ CODE_CRITERIA: dict[str, tuple[peewee.Field, tuple[str, ...]]] = {
     "identifier_type": (Structure.identifier_type, values(IdentifierType)),
     "status": (Structure.status, values(StructureStatus)),
 }
-CRITERION_MAX_LENGTH = 255
 # What a result line may show (the table, the export): the page query reads these only, not the
 # structure's 26 columns (building the SQL and the objects of those was half a search's time).
 RESULT_COLUMNS = (
@@ -86,18 +85,13 @@ def structure_query(criteria: Mapping[str, str | None]) -> peewee.ModelSelect:
     errors = FieldErrors()
     conditions = []
     for name, (column, folded) in TEXT_CRITERIA.items():
-        term = normalise(criteria.get(name), folded=folded)
+        term = checked_term(errors, name, criteria.get(name), folded=folded)
         if not term:
             continue
-        if has_control(term):
-            errors.add(name, "control_characters")
-        elif len(term) > CRITERION_MAX_LENGTH:
-            errors.add(name, "too_long", max=CRITERION_MAX_LENGTH)
-        else:
-            if name == "identifier":
-                term = term.replace(" ", "").upper()
-            trigrams = STRUCTURE_NAMES if name == "raison_sociale" else None
-            conditions.append(matches(column, term, trigrams))
+        if name == "identifier":
+            term = term.replace(" ", "").upper()
+        trigrams = STRUCTURE_NAMES if name == "raison_sociale" else None
+        conditions.append(matches(column, term, trigrams))
     for name, (column, codes) in CODE_CRITERIA.items():
         code = clean(criteria.get(name))
         if not code:

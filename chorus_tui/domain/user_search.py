@@ -13,7 +13,7 @@ import peewee
 
 from chorus_tui.domain.activation import issue_creation_code
 from chorus_tui.domain.context import Services
-from chorus_tui.domain.criteria import matches, normalise
+from chorus_tui.domain.criteria import checked_term, matches, normalise
 from chorus_tui.domain.errors import (
     Conflict,
     FieldErrors,
@@ -40,7 +40,6 @@ TEXT_CRITERIA: dict[str, peewee.Field] = {
     "raison_sociale": Structure.search_raison_sociale,
 }
 CRITERIA = ("nom", "prenom", "login", "statut", "ville", "pays", "raison_sociale", "service")
-CRITERION_MAX_LENGTH = 255
 
 # The columns of the export, in order; the caller gives their labels in its language.
 EXPORT_COLUMNS = ("user", "login", "created_at", "structure", "account_status", "status")
@@ -104,14 +103,8 @@ def member_query(actor: User, criteria: Mapping[str, str | None]) -> peewee.Mode
     errors = FieldErrors()
     conditions = []
     for name, column in TEXT_CRITERIA.items():
-        term = normalise(criteria.get(name))
-        if not term:
-            continue
-        if has_control(term):
-            errors.add(name, "control_characters")
-        elif len(term) > CRITERION_MAX_LENGTH:
-            errors.add(name, "too_long", max=CRITERION_MAX_LENGTH)
-        else:
+        term = checked_term(errors, name, criteria.get(name))
+        if term:
             conditions.append(matches(column, term))
     status = clean(criteria.get("statut"))
     if status:
@@ -125,14 +118,9 @@ def member_query(actor: User, criteria: Mapping[str, str | None]) -> peewee.Mode
             errors.add("pays", "country_invalid")
         else:
             conditions.append(User.pays == country)
-    service = clean(criteria.get("service"))
+    service = checked_term(errors, "service", criteria.get("service"), folded=False)
     if service:
-        if has_control(service):
-            errors.add("service", "control_characters")
-        elif len(service) > CRITERION_MAX_LENGTH:
-            errors.add("service", "too_long", max=CRITERION_MAX_LENGTH)
-        else:
-            conditions.append(_service_condition(service))
+        conditions.append(_service_condition(service))
     errors.raise_if_any()
     if not conditions:
         raise ValidationError({"criteria": "criteria_required"})
