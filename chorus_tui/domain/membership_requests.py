@@ -14,7 +14,7 @@ from chorus_tui.domain.errors import Conflict, FieldErrors, NotFound, Permission
 from chorus_tui.domain.journal import audit, event, mail
 from chorus_tui.domain.paging import Page, paginate
 from chorus_tui.domain.prepared import Prepared
-from chorus_tui.domain.rights import Action, allowed, is_active_person, require
+from chorus_tui.domain.rights import Action, allowed, is_active_person, may_decide, require
 from chorus_tui.domain.subscriptions import grant_default_subscriptions
 from chorus_tui.domain.text import clean, has_control
 from chorus_tui.domain.transaction import locked, run_write
@@ -22,7 +22,6 @@ from chorus_tui.models import Membership, MembershipService, Service, Structure,
 from chorus_tui.models.codes import (
     MembershipStatus,
     Role,
-    SecondaryRights,
     ServiceLineStatus,
     StructureStatus,
 )
@@ -51,15 +50,8 @@ def decidable_structures(actor: User) -> peewee.ModelSelect:
         .join(mine, on=(mine.structure == Structure.id))
         .where(
             (mine.user == actor.id)
-            & (mine.status == MembershipStatus.VALIDEE)
             & (Structure.status == StructureStatus.ACTIF)
-            & (
-                (mine.role == Role.GESTIONNAIRE_PRINCIPAL)
-                | (
-                    (mine.role == Role.GESTIONNAIRE_SECONDAIRE)
-                    & (Structure.secondary_rights == SecondaryRights.IDENTIQUES_PRINCIPAL)
-                )
-            )
+            & may_decide(mine, Structure)
         )
     )
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 from enum import StrEnum
+
+import peewee
 
 from chorus_tui.domain.errors import PermissionDenied
 from chorus_tui.models import Membership, Structure, User
@@ -48,6 +52,23 @@ def allowed(role: Role | str | None, action: Action, secondary_rights: str) -> b
         if action in DELEGABLE:
             return secondary_rights == SecondaryRights.IDENTIQUES_PRINCIPAL
     return False
+
+
+def deciding_roles(secondary_rights: str) -> list[Role]:
+    """The roles that decide the requests of a structure with this setting (:func:`allowed`)."""
+    return [role for role in MANAGERS if allowed(role, Action.DECIDE_REQUESTS, secondary_rights)]
+
+
+def may_decide(membership: type[Membership], structure: type[Structure]) -> peewee.Expression:
+    """:func:`allowed` for ``DECIDE_REQUESTS`` as a SQL condition on a (validated) membership
+    and its structure, derived from the table for each setting of the structure."""
+    by_setting = (
+        (structure.secondary_rights == setting) & membership.role.in_(deciding_roles(setting))
+        for setting in SecondaryRights
+    )
+    return (membership.status == MembershipStatus.VALIDEE) & functools.reduce(
+        operator.or_, by_setting
+    )
 
 
 def is_active_person(user: User) -> bool:

@@ -14,7 +14,7 @@ from chorus_tui.domain.errors import Conflict, FieldErrors, NotFound
 from chorus_tui.domain.journal import audit, event, mail
 from chorus_tui.domain.paging import Page, paginate
 from chorus_tui.domain.prepared import Prepared
-from chorus_tui.domain.rights import MANAGERS, Action, can, require
+from chorus_tui.domain.rights import MANAGERS, Action, can, deciding_roles, require
 from chorus_tui.domain.spaces import default_spaces
 from chorus_tui.domain.text import clean, has_control
 from chorus_tui.domain.transaction import run_write
@@ -34,8 +34,6 @@ from chorus_tui.models.codes import (
     AccountStatus,
     Habilitation,
     MembershipStatus,
-    Role,
-    SecondaryRights,
     ServiceLineStatus,
     SpaceCode,
     StructureStatus,
@@ -155,9 +153,7 @@ def end_subscriptions(
 def deciders(structure: Structure) -> list[User]:
     """The managers who may validate the structure's requests: its principal, and its secondary
     managers when the structure gives them the principal's rights; active accounts only."""
-    roles = [Role.GESTIONNAIRE_PRINCIPAL]
-    if structure.secondary_rights == SecondaryRights.IDENTIQUES_PRINCIPAL:
-        roles.append(Role.GESTIONNAIRE_SECONDAIRE)
+    roles = deciding_roles(structure.secondary_rights)
     return list(
         User.select()
         .join(Membership, on=(Membership.user == User.id))
