@@ -200,10 +200,7 @@ def comment_text(language: str, entry: AuditEntry | str) -> str:
 
 def person(user: User | None) -> str:
     """« DUPONT Paul », as the guide writes names; "" when nobody."""
-    if user is None:
-        return ""
-    name = " ".join(part for part in (user.nom, user.prenom) if part)
-    return name or user.login
+    return "" if user is None else _name(user.nom, user.prenom, user.login)
 
 
 def requester_of(entry: AuditEntry) -> User | None:
@@ -258,6 +255,7 @@ def _export_query(filters: HistoryFilters) -> peewee.ModelSelect:
 
 
 def _name(nom: str | None, prenom: str | None, login: str | None) -> str:
+    """:func:`person` from the columns of a row (the export reads tuples, not users)."""
     return " ".join(part for part in (nom, prenom) if part) or login or ""
 
 
