@@ -122,7 +122,8 @@ def count_rows(query: peewee.SelectQuery) -> int:
         known = _counts.get(key)
     if known is not None:
         return known
-    total = query.count()
+    # The statement built once for the key is the one counted (building it is most of the cost).
+    (total,) = database.execute_sql(f"SELECT COUNT(1) FROM ({sql}) AS counted", params).fetchone()
     with _lock:
         if stamp == _counts_stamp:
             if len(_counts) >= _COUNTS_KEPT:
