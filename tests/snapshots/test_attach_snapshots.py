@@ -11,16 +11,9 @@ from textual.pilot import Pilot
 from chorus_tui.models import Structure
 from chorus_tui.ui.screens.account_create import CreateAccountScreen
 from chorus_tui.ui.screens.user_attach import AttachUserScreen
-from tests.ui.helpers import PAUL, fill, log_in, make_app
+from tests.ui.helpers import PAUL, fill, log_in, make_app, settle
 
 pytestmark = pytest.mark.usefixtures("demo_db")
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 def menuiserie_id() -> int:

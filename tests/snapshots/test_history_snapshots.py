@@ -12,16 +12,9 @@ from textual.widgets import Input, Select
 from chorus_tui.models import AuditEntry, Structure
 from chorus_tui.ui.screens.history import HistoryScreen
 from chorus_tui.ui.widgets.paged_table import PagedTable
-from tests.ui.helpers import JULES, PAUL, fill, log_in, make_app
+from tests.ui.helpers import JULES, PAUL, fill, log_in, make_app, settle
 
 pytestmark = pytest.mark.usefixtures("demo_db")
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 async def open_history(pilot: Pilot, login: str = PAUL) -> None:

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox
 
 from chorus_tui.ui.screens.manager import SynthesisScreen
-from tests.ui.helpers import JULIE, PAUL, log_in, make_app
+from tests.ui.helpers import JULIE, PAUL, log_in, make_app, settle
 from tests.ui.test_membership_requests import (
     NADIA,
     more_requests,
@@ -23,13 +23,6 @@ pytestmark = pytest.mark.usefixtures("demo_db")
 
 BRUNO = "bruno.lebrun@menuiserie-lebrun.fr"
 """Principal manager of Menuiserie Lebrun and Atelier Lebrun, with no request waiting."""
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 async def open_request(pilot: Pilot) -> None:

@@ -9,17 +9,10 @@ from textual.pilot import Pilot
 
 from chorus_tui.models import Structure
 from chorus_tui.ui.widgets.memberships import MembershipsBlock
-from tests.ui.helpers import JULIE, PAUL, fill, log_in, make_app
+from tests.ui.helpers import JULIE, PAUL, fill, log_in, make_app, settle
 from tests.ui.test_memberships import membership_of, request_more
 
 pytestmark = pytest.mark.usefixtures("demo_db")
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 async def open_block(pilot: Pilot, login: str = PAUL) -> MembershipsBlock:

@@ -9,18 +9,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox
 
-from tests.ui.helpers import fill
+from tests.ui.helpers import fill, settle
 from tests.ui.helpers import make_app as build
 from tests.ui.test_subscription_requests import open_block, open_review
 
 pytestmark = pytest.mark.usefixtures("demo_db")
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 async def refusal(pilot: Pilot) -> None:

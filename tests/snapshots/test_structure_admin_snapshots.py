@@ -13,17 +13,10 @@ from chorus_tui.models import Structure
 from chorus_tui.models.codes import StructureStatus
 from chorus_tui.ui.screens.structure_detail import StructureDetailScreen
 from chorus_tui.ui.screens.structures import StructuresScreen
-from tests.ui.helpers import LUC, PAUL, log_in, make_app
+from tests.ui.helpers import LUC, PAUL, log_in, make_app, settle
 from tests.ui.test_structure_admin import cursor_on, structure
 
 pytestmark = pytest.mark.usefixtures("demo_db")
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 async def detail(pilot: Pilot, raison_sociale: str = "Menuiserie Dupont") -> None:

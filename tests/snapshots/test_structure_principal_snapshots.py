@@ -13,19 +13,12 @@ from chorus_tui.models import Structure, User
 from chorus_tui.ui.dialogs.transfer import TransferDialog
 from chorus_tui.ui.screens.identifier_change import IdentifierChangeScreen
 from chorus_tui.ui.screens.technical_users import TechnicalUsersScreen
-from tests.ui.helpers import PAUL, TECHNICAL, fill, log_in, make_app
+from tests.ui.helpers import PAUL, TECHNICAL, fill, log_in, make_app, settle
 
 pytestmark = pytest.mark.usefixtures("demo_db")
 
 MENUISERIE = "12600591700516"
 FIXED_PASSWORD = "Xq7-Lm2!Rt9_Vb4@Kc8z"
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 def opening(make_screen):

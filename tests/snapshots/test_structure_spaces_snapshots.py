@@ -10,16 +10,9 @@ from chorus_tui.models import Structure
 from chorus_tui.models.codes import SpaceCode
 from chorus_tui.ui.screens.structure_spaces import StructureSpacesScreen
 from chorus_tui.ui.widgets.paged_table import PagedTable
-from tests.ui.helpers import PAUL, log_in, make_app
+from tests.ui.helpers import PAUL, log_in, make_app, settle
 
 pytestmark = pytest.mark.usefixtures("demo_db")
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 async def open_spaces(pilot: Pilot) -> None:

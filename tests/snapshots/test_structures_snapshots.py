@@ -10,16 +10,9 @@ from textual.pilot import Pilot
 
 from chorus_tui.ui.screens.structure_search import StructureSearchScreen
 from chorus_tui.ui.widgets.paged_table import PagedTable
-from tests.ui.helpers import JULIE, fill, log_in, make_app
+from tests.ui.helpers import JULIE, fill, log_in, make_app, settle
 
 pytestmark = pytest.mark.usefixtures("demo_db")
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 async def open_search(pilot: Pilot) -> None:

@@ -8,16 +8,9 @@ import pytest
 from textual.pilot import Pilot
 
 from chorus_tui.ui.screens.user_search import UserSearchScreen
-from tests.ui.helpers import PAUL, fill, log_in, make_app
+from tests.ui.helpers import PAUL, fill, log_in, make_app, settle
 
 pytestmark = pytest.mark.usefixtures("demo_db")
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 async def open_search(pilot: Pilot) -> None:

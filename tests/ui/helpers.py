@@ -30,6 +30,14 @@ async def fill(pilot: Pilot, **values: str) -> None:
     await pilot.pause()
 
 
+async def settle(pilot: Pilot) -> None:
+    """Wait until the workers are done and the screen has laid out (tables filled, scrolled)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
 async def log_in(pilot: Pilot, login: str, password: str = DEMO_PASSWORD) -> None:
     await fill(pilot, login=login, password=password)
     pilot.app.screen.query_one("#password", Input).focus()

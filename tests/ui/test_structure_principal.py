@@ -26,7 +26,7 @@ from chorus_tui.ui.screens.technical_users import (
 )
 from chorus_tui.ui.widgets.form import FormField
 from tests.domain.factories import siret
-from tests.ui.helpers import PAUL, TECHNICAL, fill, log_in, make_app, shown
+from tests.ui.helpers import PAUL, TECHNICAL, fill, log_in, make_app, settle, shown
 
 pytestmark = pytest.mark.usefixtures("demo_db")
 
@@ -42,13 +42,6 @@ def words(widget) -> str:
 
 def menuiserie() -> Structure:
     return Structure.get(Structure.identifier == MENUISERIE)
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 async def open_screen(pilot: Pilot, screen, results: list | None = None) -> None:
