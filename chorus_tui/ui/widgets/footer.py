@@ -44,8 +44,37 @@ class ChorusFooter(Footer):
 
     async def _rebuild_if_changed(self) -> None:
         self._rebuild_pending = False
-        if self.is_attached and self._keys() != self._shown:
+        if self.is_attached and self._keys() != self._shown and not await self._patch():
             await self.recompose()
+
+    async def _patch(self) -> bool:
+        """Bring the shown keys up to date in place: keys still shown are kept (their enabled
+        state updated), keys gone are removed and new ones mounted where they belong. A page
+        turned shows or hides « p »: mounting one key costs a fraction of composing them all.
+        False when the footer holds anything but plain keys (grouped keys): recompose then."""
+        wanted = list(self.compose())
+        current = list(self.children)
+        if not all(isinstance(widget, FooterKey) for widget in (*wanted, *current)):
+            return False
+        shown = {_identity(widget): widget for widget in current}
+        if len(shown) != len(current):
+            return False
+        kept = {_identity(widget) for widget in wanted}
+        gone = [widget for key, widget in shown.items() if key not in kept]
+        if gone:
+            await self.remove_children(gone)
+        for index, widget in enumerate(wanted):
+            old = shown.get(_identity(widget))
+            if old is None:
+                children = list(self.children)
+                if index < len(children):
+                    await self.mount(widget, before=children[index])
+                else:
+                    await self.mount(widget)
+            elif old._disabled != widget._disabled:
+                old._disabled = widget._disabled
+                old.set_class(widget._disabled, "-disabled")
+        return True
 
     def _keys(self) -> tuple:
         """What the footer shows: the screen's shown bindings, enabled or not, and the language."""
@@ -72,3 +101,7 @@ class ChorusFooter(Footer):
             keys.append(widget)
         keys.sort(key=lambda widget: KEY_ORDER.get(getattr(widget, "action", ""), 1))
         yield from keys
+
+
+def _identity(widget: FooterKey) -> tuple[str, str, str]:
+    return (widget.key, widget.action, widget.description)
