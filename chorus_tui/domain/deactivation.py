@@ -11,7 +11,7 @@ from chorus_tui.domain.criteria import contains, prefix_range
 from chorus_tui.domain.errors import DomainError, FieldErrors, ValidationError
 from chorus_tui.domain.principal import transfer_principal
 from chorus_tui.domain.rights import Action, is_active_person, require
-from chorus_tui.domain.text import clean, fold
+from chorus_tui.domain.text import clean, fold, has_control
 from chorus_tui.domain.transaction import run_write
 from chorus_tui.models import Membership, Structure, User
 from chorus_tui.models.codes import AccountStatus, MembershipStatus, Role, StructureStatus
@@ -46,6 +46,7 @@ def search_successors(
 ) -> list[User]:
     """The « Loupe »: active, non-technical accounts other than ``actor``. Nom and prénom match
     as folded prefixes, adresse and e-mail (contact or login) as folded substrings."""
+    require(actor, Action.MON_COMPTE)
     terms = {
         name: fold(clean(value))
         for name, value in (
@@ -57,6 +58,9 @@ def search_successors(
     }
     if not any(terms.values()):
         raise ValidationError({"criteria": "required"})
+    refused = {name: "control_characters" for name, term in terms.items() if has_control(term)}
+    if refused:
+        raise ValidationError(refused)
     query = User.select().where(
         (User.status == AccountStatus.ACTIF)
         & (User.is_technical == False)  # noqa: E712

@@ -45,7 +45,7 @@ def decidable_structures(actor: User) -> peewee.ModelSelect:
     of, and those they are secondary manager of when the structure gives secondaries the
     principal's rights (SPEC §3)."""
     mine = Membership.alias()
-    return (
+    query = (
         Structure.select(Structure.id)
         .join(mine, on=(mine.structure == Structure.id))
         .where(
@@ -54,6 +54,10 @@ def decidable_structures(actor: User) -> peewee.ModelSelect:
             & may_decide(mine, Structure)
         )
     )
+    if not is_active_person(actor):
+        # A deactivated or technical account decides nothing, whatever its memberships.
+        return query.where(Structure.id.is_null())
+    return query
 
 
 # -- M1: the list -------------------------------------------------------------------------------

@@ -246,8 +246,9 @@ def removal_plan(actor: User, membership_ids: Sequence[int]) -> list[RemovalLine
 
 def find_successor(actor: User, login: str) -> User | None:
     """The active, non-technical account whose login id is ``login`` (case ignored)."""
+    require(actor, Action.MON_COMPTE)
     term = fold(clean(login))
-    if not term:
+    if not term or has_control(term):
         return None
     user = User.get_or_none(User.search_login == term)
     if user is None or user.id == actor.id or not is_active_person(user):

@@ -19,7 +19,7 @@ from chorus_tui.domain.errors import Conflict, DomainError, FieldErrors, NotFoun
 from chorus_tui.domain.fields import Rule, check_field
 from chorus_tui.domain.journal import audit, event, mail
 from chorus_tui.domain.paging import Page, paginate
-from chorus_tui.domain.rights import MANAGERS, Action, require
+from chorus_tui.domain.rights import MANAGERS, Action, is_active_person, require
 from chorus_tui.domain.search import refresh_service, refresh_structure
 from chorus_tui.domain.structures import STRUCTURE_RULES
 from chorus_tui.domain.subscriptions import end_subscriptions, grant_default_subscriptions
@@ -57,8 +57,9 @@ PRINCIPAL_NEEDS_TRANSFER = "principal_needs_transfer"
 
 def my_structures_query(actor: User) -> peewee.ModelSelect:
     """The structures ``actor`` manages (principal or secondary, validated membership), active
-    or not, by raison sociale."""
-    return (
+    or not, by raison sociale. None for a deactivated or technical account (as
+    :func:`~chorus_tui.domain.rights.managed_structures`)."""
+    query = (
         Structure.select()
         .join(Membership, on=(Membership.structure == Structure.id))
         .where(
@@ -68,6 +69,7 @@ def my_structures_query(actor: User) -> peewee.ModelSelect:
         )
         .order_by(Structure.search_raison_sociale, Structure.id)
     )
+    return query if is_active_person(actor) else query.where(Structure.id.is_null())
 
 
 def my_structures(actor: User, *, size: int = 5, offset: int = 0) -> Page[Structure]:

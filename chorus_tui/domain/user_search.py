@@ -24,7 +24,7 @@ from chorus_tui.domain.errors import (
 from chorus_tui.domain.export import write_csv
 from chorus_tui.domain.journal import audit
 from chorus_tui.domain.paging import Page, paginate
-from chorus_tui.domain.rights import MANAGERS, Action, can
+from chorus_tui.domain.rights import MANAGERS, Action, can, is_active_person
 from chorus_tui.domain.text import clean, has_control
 from chorus_tui.domain.transaction import run_write
 from chorus_tui.i18n import translate
@@ -63,12 +63,14 @@ RESULT_COLUMNS = (
 
 
 def managed_ids(actor: User) -> peewee.SelectQuery:
-    """The ids of the structures ``actor`` manages, as a subquery."""
-    return Manager.select(Manager.structure).where(
+    """The ids of the structures ``actor`` manages, as a subquery (none for a deactivated or
+    technical account)."""
+    query = Manager.select(Manager.structure).where(
         (Manager.user == actor.id)
         & (Manager.status == MembershipStatus.VALIDEE)
         & (Manager.role.in_(MANAGERS))
     )
+    return query if is_active_person(actor) else query.where(Manager.id.is_null())
 
 
 # What the rights check reads of the actor (``can``): all that the search needs of them.
