@@ -9,6 +9,7 @@ from enum import StrEnum
 from chorus_tui.domain import passwords
 from chorus_tui.domain.context import Services
 from chorus_tui.domain.errors import DomainError
+from chorus_tui.domain.text import has_control
 from chorus_tui.domain.transaction import run_write
 from chorus_tui.models import LoginAttempt, User
 from chorus_tui.models.codes import AccountStatus
@@ -16,6 +17,8 @@ from chorus_tui.models.codes import AccountStatus
 MAX_FAILURES = 5
 LOCK_DURATION = dt.timedelta(minutes=15)
 REACTIVATION_WINDOW = dt.timedelta(days=60)
+# How far back the failures of a login id no account has are counted (see ``_unknown_failure``).
+UNKNOWN_LOGIN_MEMORY = dt.timedelta(days=1)
 
 
 class InvalidCredentials(DomainError):
@@ -77,7 +80,8 @@ def _attempt(services: Services, login_id: str, password: str) -> LoginResult | 
     """The attempt is recorded in every case, so errors are returned (a raise would roll the
     record back) and raised once the transaction has committed."""
     now = services.now()
-    user = User.get_or_none(User.login == login_id)
+    # No login id holds a control character; PostgreSQL refuses NUL in any text (X8).
+    user = None if has_control(login_id) else User.get_or_none(User.login == login_id)
     matches = passwords.verify_password(
         services.hasher, user.password_hash if user else None, password
     )
@@ -107,8 +111,7 @@ def _attempt(services: Services, login_id: str, password: str) -> LoginResult | 
 
 def _failure(now: dt.datetime, login_id: str, user: User | None) -> DomainError:
     if user is None:
-        _record(now, login_id, None, False, "unknown_login")
-        return InvalidCredentials()
+        return _unknown_failure(now, login_id)
     user.failed_attempts += 1
     if user.failed_attempts >= MAX_FAILURES:
         user.failed_attempts = 0
@@ -118,6 +121,35 @@ def _failure(now: dt.datetime, login_id: str, user: User | None) -> DomainError:
         return AccountLocked(user.locked_until)
     user.save()
     _record(now, login_id, user, False, "wrong_password")
+    return InvalidCredentials()
+
+
+def _unknown_failure(now: dt.datetime, login_id: str) -> DomainError:
+    """A login id no account has answers as an account would: « locked » at the 5th failure in a
+    row for 15 minutes, so that the lock does not tell which login ids exist. Told from the
+    attempts recorded for that login id over the last day (the ``at`` index bounds the read)."""
+    stored = login_id.replace("\x00", "")[:255]  # as ``_record`` stores it
+    attempts = LoginAttempt.select(LoginAttempt.id, LoginAttempt.at).where(
+        (LoginAttempt.at >= now - UNKNOWN_LOGIN_MEMORY)
+        & (LoginAttempt.login == stored)
+        & LoginAttempt.user.is_null()
+    )
+    last_lock = (
+        attempts.where(LoginAttempt.outcome == "locked_now")
+        .order_by(LoginAttempt.id.desc())
+        .first()
+    )
+    if last_lock is not None and now < last_lock.at + LOCK_DURATION:
+        _record(now, login_id, None, False, "locked")
+        return AccountLocked(last_lock.at + LOCK_DURATION)
+    # As an account's counter, the count starts again after a lock.
+    failures = attempts.where(LoginAttempt.outcome == "unknown_login")
+    if last_lock is not None:
+        failures = failures.where(LoginAttempt.id > last_lock.id)
+    if failures.count() + 1 >= MAX_FAILURES:
+        _record(now, login_id, None, False, "locked_now")
+        return AccountLocked(now + LOCK_DURATION)
+    _record(now, login_id, None, False, "unknown_login")
     return InvalidCredentials()
 
 
@@ -135,7 +167,8 @@ def _result_for_state(user: User, now: dt.datetime) -> LoginResult:
 def _record(
     now: dt.datetime, login_id: str, user: User | None, success: bool, outcome: str
 ) -> None:
-    LoginAttempt.create(at=now, login=login_id[:255], user=user, success=success, outcome=outcome)
+    login = login_id.replace("\x00", "")[:255]
+    LoginAttempt.create(at=now, login=login, user=user, success=success, outcome=outcome)
 
 
 def pending_steps(user: User, now: dt.datetime) -> list[Step]:

@@ -31,8 +31,14 @@ MAX_SIZE = 10 * 1024 * 1024
 
 DESIGNATION_MAX_LENGTH = 255
 FILENAME_MAX_LENGTH = 255
+FILENAME_MAX_BYTES = 255  # NAME_MAX of Linux file systems, in bytes
 EXTENSION_MAX_LENGTH = 20
 DEFAULT_DOWNLOAD_NAME = "piece-jointe"
+# The device names of Windows, whatever follows them.
+RESERVED_NAMES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"{port}{digit}" for port in ("COM", "LPT") for digit in "0123456789¹²³"}
+)
 
 # What `filetype` recognises that runs code: programs, packages of programs, bytecode.
 EXECUTABLE_MIMES = frozenset(
@@ -60,6 +66,16 @@ EXECUTABLE_MAGICS = (
     b"\xbe\xba\xfe\xca",
     b"#!",
 )
+
+# Names that Windows runs when the file is opened, whatever its content (a downloaded « .bat » of
+# text runs as a program there).
+EXECUTABLE_EXTENSIONS = frozenset(
+    {
+        ".exe", ".com", ".bat", ".cmd", ".scr", ".pif", ".msi", ".msp", ".cpl", ".hta",
+        ".js", ".jse", ".vbs", ".vbe", ".wsf", ".wsh", ".ps1", ".psm1", ".lnk", ".jar",
+        ".reg", ".sh", ".app", ".apk", ".dll",
+    }
+)  # fmt: skip
 
 # Every column but the file's bytes.
 _LIST_COLUMNS = (
@@ -131,12 +147,21 @@ def read_upload(path: str | Path, errors: FieldErrors) -> bytes | None:
     if not text:
         errors.add("file", "required")
         return None
+    chosen = os.path.expanduser(text)
     try:
-        descriptor = os.open(os.path.expanduser(text), os.O_RDONLY | os.O_NONBLOCK)
+        descriptor = os.open(chosen, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     except IsADirectoryError:
         errors.add("file", "file_is_directory")
         return None
-    except (OSError, ValueError):
+    except OSError as error:
+        # O_NOFOLLOW: a symbolic link (the file's own name, not a folder above it) is refused,
+        # wherever it points; one pointing nowhere is a missing file.
+        if error.errno == errno.ELOOP and os.path.exists(chosen):
+            errors.add("file", "file_symlink")
+        else:
+            errors.add("file", "file_unreadable")
+        return None
+    except ValueError:
         errors.add("file", "file_unreadable")
         return None
     try:
@@ -158,11 +183,16 @@ def read_upload(path: str | Path, errors: FieldErrors) -> bytes | None:
         errors.add("file", "file_empty")
     elif len(content) > MAX_SIZE:
         errors.add("file", "file_too_big", max=MAX_SIZE // (1024 * 1024))
-    elif is_executable(content):
+    elif is_executable(content) or _runs_on_windows(Path(text).name):
         errors.add("file", "file_executable")
     else:
         return content
     return None
+
+
+def _runs_on_windows(name: str) -> bool:
+    """Whether Windows runs a file of this name (it drops trailing dots and spaces)."""
+    return _split(name.rstrip(". "))[1].lower() in EXECUTABLE_EXTENSIONS
 
 
 def _check_designation(errors: FieldErrors, designation: str) -> str:
@@ -181,7 +211,7 @@ def _check_type(errors: FieldErrors, type_code: str | None) -> DocumentType | No
     if not code:
         errors.add("type", "required")
         return None
-    found = DocumentType.get_or_none(DocumentType.code == code)
+    found = None if has_control(code) else DocumentType.get_or_none(DocumentType.code == code)
     if found is None:
         errors.add("type", "document_type_unknown")
     return found
@@ -281,21 +311,46 @@ def delete_documents(services: Services, actor: User, ids: Iterable[int]) -> int
 
 def safe_filename(name: str) -> str:
     """``name`` made safe to create in a directory: no separator, no traversal, no control
-    character, no reserved name (« CON »…); an empty result becomes « piece-jointe »."""
-    cleaned = sanitize_filename(name, platform="universal").strip()
-    cleaned = "".join(char for char in cleaned if not has_control(char))
+    character, no reserved name (« CON »…), at most 255 bytes in UTF-8 (what Linux file systems
+    take) with its extension kept; an empty result becomes « piece-jointe »."""
+    text = "".join(char for char in name if not has_control(char)).strip()
+    cleaned = sanitize_filename(_fit_name(text, FILENAME_MAX_BYTES), platform="universal")
+    # Stripped only now, « CON » may have lost the spaces that hid it: sanitised again.
+    cleaned = sanitize_filename(cleaned.strip(), platform="universal").strip()
     if cleaned in {"", ".", ".."} or set(cleaned) == {"."}:
         return DEFAULT_DOWNLOAD_NAME
-    return cleaned
+    # Windows reads the name before the first dot, trailing spaces ignored: « CON .txt » too.
+    head, dot, rest = cleaned.partition(".")
+    if head.rstrip().upper() in RESERVED_NAMES:
+        cleaned = f"{head.rstrip()}_{dot}{rest}"
+    return _fit_name(cleaned, FILENAME_MAX_BYTES)
+
+
+def _split(name: str) -> tuple[str, str]:
+    """The stem and the extension (with its dot) of a name; a too long « extension » is no
+    extension, and a name starting with a dot keeps it whole."""
+    path = Path(name)
+    if path.stem and 1 < len(path.suffix) <= EXTENSION_MAX_LENGTH + 1:
+        return name[: -len(path.suffix)], path.suffix
+    return name, ""
+
+
+def _fit(stem: str, tail: str, limit: int) -> str:
+    """``stem + tail`` in at most ``limit`` bytes of UTF-8, the stem cut on a character."""
+    budget = max(0, limit - len(tail.encode("utf-8")))
+    return stem.encode("utf-8")[:budget].decode("utf-8", "ignore") + tail
+
+
+def _fit_name(name: str, limit: int) -> str:
+    stem, suffix = _split(name)
+    return _fit(stem, suffix, limit)
 
 
 def _suffixed(name: str, number: int) -> str:
-    """« facture.pdf » → « facture (2).pdf » (a name starting with a dot keeps it whole)."""
-    path = Path(name)
-    stem, suffix = (path.stem, path.suffix) if path.stem else (name, "")
-    marker = f" ({number})"
-    stem = stem[: FILENAME_MAX_LENGTH - len(marker) - len(suffix)]
-    return f"{stem}{marker}{suffix}"
+    """« facture.pdf » → « facture (2).pdf », still within 255 bytes (a name starting with a
+    dot keeps it whole)."""
+    stem, suffix = _split(name)
+    return _fit(stem, f" ({number}){suffix}", FILENAME_MAX_BYTES)
 
 
 def _write_new(directory: Path, name: str, content: bytes) -> Path:
