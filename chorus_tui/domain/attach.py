@@ -250,6 +250,8 @@ def attach_user(
 def login_used(login: str) -> bool:
     """Whether an account (any status, technical ones included) has this login id."""
     term = normalise_login(login)
+    if has_control(term):
+        return False
     return (
         User.select()
         .where((User.login == term) | (User.search_login == fold(clean(login))))

@@ -71,7 +71,7 @@ def matches(
     starts with ``*`` uses the column's ``trigrams`` index, when it has one, to find the rows
     holding its longest run of three characters or more."""
     if WILDCARD not in term:
-        return column == term
+        return column == _fitted(column, term)
     prefix = term.split(WILDCARD, 1)[0]
     if not _on_sqlite():
         return peewee.Expression(column, "LIKE", like_pattern(term))
@@ -91,6 +91,15 @@ def matches(
             return found
         condition = found & condition
     return condition
+
+
+def _fitted(column: peewee.Field, term: str) -> str:
+    """``term`` as compared with ``column``: a folded copy is cut to its column's length
+    (:func:`chorus_tui.domain.search.folded_copy`), so the criterion is cut the same way."""
+    limit = getattr(column, "max_length", None)
+    if limit and column.name.startswith("search_"):
+        return term[:limit]
+    return term
 
 
 def trigram_count(term: str, trigrams: TrigramIndex) -> peewee.SelectQuery | None:

@@ -102,7 +102,10 @@ def structure_query(criteria: Mapping[str, str | None]) -> peewee.ModelSelect:
             conditions.append(column == code)
     country = clean(criteria.get("pays")).upper()
     if country:
-        conditions.append(Structure.pays == country)
+        if len(country) > 2 or has_control(country):
+            errors.add("pays", "country_invalid")
+        else:
+            conditions.append(Structure.pays == country)
     errors.raise_if_any()
     if not conditions:
         raise ValidationError({"criteria": "criteria_required"})

@@ -159,8 +159,9 @@ class SuccessorSearchDialog(ChorusModal[User]):
                 found = deactivation.search_successors(
                     self._actor, **criteria, limit=PAGE + 1, offset=0
                 )
-            except ValidationError:
-                notice.show(self.t("field_error.criteria_required"), "error")
+            except ValidationError as error:
+                code = "criteria_required" if "criteria" in error.fields else "control_characters"
+                notice.show(self.t(f"field_error.{code}"), "error")
                 return
             self._show_results(found)
 

@@ -9,12 +9,26 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from chorus_tui.domain.text import has_control
+from chorus_tui.ui.widgets.literal import visible_controls
+
 
 class TextField(Input):
-    """An input that follows the app's cursor-blink setting (off in tests and screenshots)."""
+    """An input that follows the app's cursor-blink setting (off in tests and screenshots).
+
+    Its value is shown as typed (an ``Input`` never reads markup), except control characters:
+    a pasted or stored ``ESC[2J`` would reach the terminal, so each one shows as a visible sign
+    of one cell (X3). The value itself is kept: the domain refuses it by name."""
 
     def on_mount(self) -> None:
         self.cursor_blink = getattr(self.app, "cursor_blink", True)
+
+    @property
+    def _value(self) -> Text:
+        if self.password or not has_control(self.value):
+            return super()._value
+        text = Text(visible_controls(self.value), no_wrap=True, overflow="ignore", end="")
+        return self.highlighter(text) if self.highlighter is not None else text
 
 
 class FormField(Vertical):

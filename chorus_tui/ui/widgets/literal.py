@@ -20,7 +20,7 @@ from textual.widgets import Label
 
 from chorus_tui.domain.text import is_control
 
-__all__ = ["LiteralLabel", "literal", "literal_message", "sanitize"]
+__all__ = ["LiteralLabel", "literal", "literal_message", "sanitize", "visible_controls"]
 
 
 def sanitize(value: object, *, multiline: bool = False) -> str:
@@ -40,6 +40,20 @@ def sanitize(value: object, *, multiline: bool = False) -> str:
         elif not is_control(char):
             kept.append(char)
     return "".join(kept)
+
+
+def visible_controls(value: str) -> str:
+    """``value`` with each control character or bidi override replaced by one visible
+    character of width one (``␛`` for ESC, ``�`` for C1 and bidi controls): what an input shows
+    of a pasted or stored value, keeping one cell per character so its cursor stays right."""
+    return "".join(_picture(char) if is_control(char) else char for char in value)
+
+
+def _picture(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
 
 
 def literal(value: object, style: str = "", *, multiline: bool = False) -> Text:
