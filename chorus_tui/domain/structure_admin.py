@@ -323,7 +323,9 @@ def structure_users(
 ) -> Page[Membership]:
     """A page of the structure's memberships (all but the removed ones), each with ``.user``."""
     structure = structure_detail(actor, structure_id)
-    return paginate(structure_users_query(structure), size, offset, reversible=True)
+    return paginate(
+        structure_users_query(structure), size, offset, reversible=True, key=Membership.id
+    )
 
 
 def member_codes(membership_ids: Sequence[int]) -> dict[int, list[int]]:

@@ -80,3 +80,44 @@ def test_the_members_list_read_backwards_keeps_its_order_on_equal_names(db, serv
     for offset in range(0, 12, 5):
         page = paginate(structure_users_query(structure), 5, offset, reversible=True)
         assert [row.id for row in page.rows] == expected[offset : offset + 5]
+
+
+def test_pages_by_remembered_keys_are_the_pages_of_the_query(db):
+    _entries(23)
+    expected = [row.id for row in _query()]
+    for size in (5, 10, 20):
+        for offset in range(0, 30, size):
+            page = paginate(_query(), size, offset, key=AuditEntry.id)
+            start = min(offset, (23 - 1) // size * size)
+            assert [row.id for row in page.rows] == expected[start : start + size]
+            assert (page.total, page.offset) == (23, start)
+
+
+def test_a_remembered_order_is_forgotten_when_the_database_changes(db):
+    _entries(6)
+    first = paginate(_query(), 5, key=AuditEntry.id)
+    AuditEntry.insert(at=START + dt.timedelta(days=1), action="X").execute()
+    again = paginate(_query(), 5, key=AuditEntry.id)
+    assert again.total == first.total + 1
+    assert again.rows[0].id == max(row.id for row in _query())
+    AuditEntry.delete().where(AuditEntry.id == again.rows[0].id).execute()
+    assert [row.id for row in paginate(_query(), 5, key=AuditEntry.id).rows] == [
+        row.id for row in first.rows
+    ]
+
+
+def test_the_members_list_pages_by_remembered_keys_in_its_order(db, services):
+    from chorus_tui.domain.structure_admin import structure_users, structure_users_query
+    from chorus_tui.models.codes import Role
+    from tests.domain.factories import add_member, make_structure, make_user
+
+    principal = make_user(services)
+    structure = make_structure(services, principal=principal)
+    for number in range(11):
+        namesake = make_user(services, nom="MARTIN", prenom="Léa" if number % 2 else "Hugo")
+        add_member(services, namesake, structure, Role.UTILISATEUR_SIMPLE)
+    expected = [row.id for row in structure_users_query(structure)]
+    for offset in range(0, 12, 5):
+        page = structure_users(principal, structure.id, size=5, offset=offset)
+        assert [row.id for row in page.rows] == expected[offset : offset + 5]
+        assert all(row.user.nom for row in page.rows)
