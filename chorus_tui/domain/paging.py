@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import peewee
 
@@ -29,7 +29,6 @@ T = TypeVar("T")
 
 PAGE_SIZES = (5, 10, 20, 50)
 MAX_PAGE_SIZE = 200
-_COUNTS_KEPT = 64
 
 
 @dataclass(frozen=True)
@@ -118,9 +117,36 @@ def reversed_order(terms: tuple | list) -> list[peewee.Ordering]:
 
 # -- counts ---------------------------------------------------------------------------------------
 
-_lock = threading.Lock()
-_counts: dict[tuple, int] = {}
-_counts_stamp: tuple | None = None
+
+class _Remembered:
+    """Values computed from the database, kept while it has not changed (its ``_stamp``); at
+    most ``kept`` of them (all forgotten at once beyond)."""
+
+    def __init__(self, kept: int) -> None:
+        self._kept = kept
+        self._values: dict[tuple, Any] = {}
+        self._stamp: tuple | None = None
+        self._lock = threading.Lock()
+
+    def get(self, stamp: tuple, key: tuple) -> Any:
+        with self._lock:
+            if stamp != self._stamp:
+                self._values.clear()
+                self._stamp = stamp
+            return self._values.get(key)
+
+    def put(self, stamp: tuple, key: tuple, value: Any) -> None:
+        with self._lock:
+            if stamp == self._stamp:
+                if len(self._values) >= self._kept:
+                    self._values.clear()
+                self._values[key] = value
+
+
+_counts = _Remembered(kept=64)
+_orders = _Remembered(kept=8)
+_MAX_KEYS = 100_000
+_TOO_MANY: list = []  # remembered for a query with more than _MAX_KEYS rows
 
 
 def count_rows(query: peewee.SelectQuery) -> int:
@@ -129,33 +155,16 @@ def count_rows(query: peewee.SelectQuery) -> int:
     if stamp is None:
         return query.count()
     sql, params = query.sql()
-    key = (sql, *params)
-    try:
-        hash(key)
-    except TypeError:
+    key = _hashable(sql, params)
+    if key is None:
         return query.count()
-    global _counts_stamp
-    with _lock:
-        if stamp != _counts_stamp:
-            _counts.clear()
-            _counts_stamp = stamp
-        known = _counts.get(key)
+    known = _counts.get(stamp, key)
     if known is not None:
         return known
     # The statement built once for the key is the one counted (building it is most of the cost).
     (total,) = database.execute_sql(f"SELECT COUNT(1) FROM ({sql}) AS counted", params).fetchone()
-    with _lock:
-        if stamp == _counts_stamp:
-            if len(_counts) >= _COUNTS_KEPT:
-                _counts.clear()
-            _counts[key] = total
+    _counts.put(stamp, key, total)
     return total
-
-
-_keys: dict[tuple, list] = {}
-_keys_stamp: tuple | None = None
-_KEY_LISTS_KEPT = 8
-_MAX_KEYS = 100_000
 
 
 def ordered_keys(query: peewee.SelectQuery, key: peewee.Field) -> list | None:
@@ -165,25 +174,24 @@ def ordered_keys(query: peewee.SelectQuery, key: peewee.Field) -> list | None:
     if stamp is None:
         return None
     sql, params = query.select(key).limit(_MAX_KEYS + 1).sql()
-    cache_key = (sql, *params)
-    global _keys_stamp
-    with _lock:
-        if stamp != _keys_stamp:
-            _keys.clear()
-            _keys_stamp = stamp
-        known = _keys.get(cache_key)
-    if known is not None:
-        return known
-    rows = database.execute_sql(sql, params).fetchall()
-    if len(rows) > _MAX_KEYS:
+    cache_key = _hashable(sql, params)
+    if cache_key is None:
         return None
-    keys = [value for (value,) in rows]
-    with _lock:
-        if stamp == _keys_stamp:
-            if len(_keys) >= _KEY_LISTS_KEPT:
-                _keys.clear()
-            _keys[cache_key] = keys
-    return keys
+    keys = _orders.get(stamp, cache_key)
+    if keys is None:
+        rows = database.execute_sql(sql, params).fetchall()
+        keys = [value for (value,) in rows] if len(rows) <= _MAX_KEYS else _TOO_MANY
+        _orders.put(stamp, cache_key, keys)
+    return None if keys is _TOO_MANY else keys
+
+
+def _hashable(sql: str, params: list | tuple) -> tuple | None:
+    key = (sql, *params)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 def _stamp() -> tuple | None:
