@@ -153,9 +153,7 @@ def _new_search(call: Callable[[], Any]) -> Callable[[], Any]:
     from chorus_tui.domain import paging
 
     def run() -> Any:
-        counts = getattr(paging, "_counts", None)
-        if counts is not None:
-            counts.clear()
+        paging.forget_remembered()
         return call()
 
     return run

@@ -135,6 +135,10 @@ class _Remembered:
                 self._stamp = stamp
             return self._values.get(key)
 
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
     def put(self, stamp: tuple, key: tuple, value: Any) -> None:
         with self._lock:
             if stamp == self._stamp:
@@ -147,6 +151,12 @@ _counts = _Remembered(kept=64)
 _orders = _Remembered(kept=8)
 _MAX_KEYS = 100_000
 _TOO_MANY: list = []  # remembered for a query with more than _MAX_KEYS rows
+
+
+def forget_remembered() -> None:
+    """Forget every remembered count and order (a measurement of a search never made before)."""
+    _counts.clear()
+    _orders.clear()
 
 
 def count_rows(query: peewee.SelectQuery) -> int:

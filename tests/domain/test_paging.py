@@ -121,3 +121,37 @@ def test_the_members_list_pages_by_remembered_keys_in_its_order(db, services):
         page = structure_users(principal, structure.id, size=5, offset=offset)
         assert [row.id for row in page.rows] == expected[offset : offset + 5]
         assert all(row.user.nom for row in page.rows)
+
+
+@pytest.mark.sqlite_only
+def test_forgetting_makes_the_next_page_count_again(db):
+    """A remembered count spares its statement; once forgotten it is run again (counts are
+    remembered on SQLite only)."""
+    import logging
+
+    from chorus_tui.domain.paging import forget_remembered
+
+    statements: list[str] = []
+
+    class Capture(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            statements.append(str(record.msg))
+
+    _entries(3)
+    logger = logging.getLogger("peewee")
+    handler, level = Capture(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        paginate(_query(), 5)
+        statements.clear()
+        paginate(_query(), 5)
+        remembered = len(statements)
+        forget_remembered()
+        statements.clear()
+        paginate(_query(), 5)
+        counted_again = len(statements)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    assert counted_again == remembered + 1
