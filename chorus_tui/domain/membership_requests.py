@@ -168,7 +168,15 @@ def membership_request(actor: User, membership_id: int) -> MembershipRequest:
 
 
 # What deciding a request reads of its requester (the mail) and of its structure.
-_REQUESTER_COLUMNS = (User.id, User.login, User.email, User.nom, User.prenom, User.language)
+_REQUESTER_COLUMNS = (
+    User.id,
+    User.login,
+    User.email,
+    User.nom,
+    User.prenom,
+    User.language,
+    User.status,  # journal.mail sends a deactivated account nothing: no second read
+)
 _STRUCTURE_COLUMNS = (
     Structure.id,
     Structure.kind,

@@ -242,3 +242,33 @@ def test_a_stale_version_is_a_conflict(services, cast):
             services, cast["paul"], request.id, expected_version=request.version + 1
         )
     assert Membership.get_by_id(request.id).status == MembershipStatus.EN_COURS_DE_VALIDATION
+
+
+@pytest.mark.parametrize("decide", ["validate", "refuse"])
+def test_a_decision_reads_the_requesters_status_with_the_request(services, cast, decide):
+    """The decision mail is not sent to a deactivated account (F7): the status comes with the
+    request's own read, not from one more statement per decision (the bulk's cost, issue 9)."""
+    import logging
+
+    statements: list[str] = []
+
+    class Capture(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if isinstance(record.msg, tuple):
+                statements.append(record.msg[0])
+
+    logger = logging.getLogger("peewee")
+    handler, level = Capture(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        if decide == "validate":
+            requests.validate_membership(services, cast["paul"], cast["request"].id)
+        else:
+            requests.refuse_membership(services, cast["paul"], cast["request"].id, "Doublon")
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    status_alone = [sql for sql in statements if sql.startswith('SELECT "t1"."status" FROM "user"')]
+    assert status_alone == []
+    assert OutboxMail.select().where(OutboxMail.user == cast["julie"]).count() == 1
