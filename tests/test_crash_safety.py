@@ -43,7 +43,7 @@ from chorus_tui.models import (
 )
 from chorus_tui.models.codes import MembershipStatus, Role
 from tests.conftest import FIXED_NOW
-from tests.domain.factories import make_structure, make_user
+from tests.domain.factories import add_pending_requests, make_structure, make_user
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUESTS = 300
@@ -93,26 +93,7 @@ def bulk_template(tmp_path_factory) -> tuple[Path, list[int]]:
         paul = make_user(services, login=MANAGER)
         structure = make_structure(services, principal=paul, raison_sociale="Menuiserie Dupont")
         with database.atomic():
-            users = [
-                make_user(services, login=f"requester{n}@example.fr", password_hash="x")
-                for n in range(REQUESTS)
-            ]
-            Membership.insert_many(
-                [
-                    {
-                        "user": user.id,
-                        "structure": structure.id,
-                        "role": Role.UTILISATEUR_SIMPLE,
-                        "status": MembershipStatus.EN_COURS_DE_VALIDATION,
-                        "start_date": FIXED_NOW.date(),
-                        "requested_at": FIXED_NOW,
-                    }
-                    for user in users
-                ]
-            ).execute()
-        ids = [
-            m.id for m in Membership.select().where(Membership.user != paul).order_by(Membership.id)
-        ]
+            ids = add_pending_requests(services, structure, REQUESTS)
     finally:
         close_models()
     assert not Path(f"{path}-wal").exists()

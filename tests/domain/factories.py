@@ -83,3 +83,29 @@ def add_member(
         start_date=services.now().date(),
         requested_at=services.now(),
     )
+
+
+def add_pending_requests(services: Services, structure: Structure, count: int) -> list[int]:
+    """``count`` new users each asking to join ``structure`` (pending simple users), inserted in
+    one statement; their memberships' ids in order."""
+    now = services.now()
+    users = [
+        make_user(services, login=f"requester{n}@example.fr", password_hash="x")
+        for n in range(count)
+    ]
+    Membership.insert_many(
+        [
+            {
+                "user": user.id,
+                "structure": structure.id,
+                "role": Role.UTILISATEUR_SIMPLE,
+                "status": MembershipStatus.EN_COURS_DE_VALIDATION,
+                "start_date": now.date(),
+                "requested_at": now,
+            }
+            for user in users
+        ]
+    ).execute()
+    requesters = [user.id for user in users]
+    query = Membership.select(Membership.id).where(Membership.user.in_(requesters))
+    return [row.id for row in query.order_by(Membership.id)]

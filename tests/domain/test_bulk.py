@@ -10,8 +10,8 @@ from chorus_tui.domain import membership_requests
 from chorus_tui.domain.bulk import process_each
 from chorus_tui.domain.invariant import all_violations
 from chorus_tui.models import AuditEntry, Membership, OutboxMail, Subscription, User
-from chorus_tui.models.codes import MembershipStatus, Role
-from tests.domain.factories import make_structure, make_user
+from chorus_tui.models.codes import MembershipStatus
+from tests.domain.factories import add_pending_requests, make_structure, make_user
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -23,25 +23,7 @@ def pending(services):
     """500 pending requests to one structure, made in one go (the fixture is not under test)."""
     paul = make_user(services, login="paul@example.fr")
     structure = make_structure(services, principal=paul, raison_sociale="Menuiserie Dupont")
-    now = services.now()
-    users = [
-        make_user(services, login=f"requester{n}@example.fr", password_hash="x")
-        for n in range(REQUESTS)
-    ]
-    Membership.insert_many(
-        [
-            {
-                "user": user.id,
-                "structure": structure.id,
-                "role": Role.UTILISATEUR_SIMPLE,
-                "status": MembershipStatus.EN_COURS_DE_VALIDATION,
-                "start_date": now.date(),
-                "requested_at": now,
-            }
-            for user in users
-        ]
-    ).execute()
-    ids = [m.id for m in Membership.select().where(Membership.user != paul).order_by(Membership.id)]
+    ids = add_pending_requests(services, structure, REQUESTS)
     return paul, structure, ids
 
 
