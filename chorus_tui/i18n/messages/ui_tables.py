@@ -9,6 +9,7 @@ FR = {
     "table.key.toggle": "Cocher",
     "table.key.next": "Page suiv.",
     "table.key.previous": "Page préc.",
+    "table.key.pages": "Pages",
     "table.key.size": "Lignes/page",
 }
 
@@ -21,5 +22,6 @@ EN = {
     "table.key.toggle": "Tick",
     "table.key.next": "Next page",
     "table.key.previous": "Prev. page",
+    "table.key.pages": "Pages",
     "table.key.size": "Lines/page",
 }

@@ -26,9 +26,9 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from chorus_tui.domain import structure_admin
 from chorus_tui.domain.errors import Conflict, DomainError, NotFound, ValidationError
 from chorus_tui.domain.paging import Page
-from chorus_tui.domain.rights import Action, can
+from chorus_tui.domain.rights import Action, allowed, can, role_in
 from chorus_tui.models import Membership, Service, Structure, User
-from chorus_tui.models.codes import SecondaryRights, StructureStatus
+from chorus_tui.models.codes import Role, SecondaryRights, StructureStatus
 from chorus_tui.ui.commands import Command
 from chorus_tui.ui.dialogs.account import ConfirmDialog
 from chorus_tui.ui.screens.account_parts import ReadOnlyRow
@@ -204,6 +204,7 @@ class StructureDetailScreen(FormScreen):
         self.changed = False
         self.writable = False
         self.principal = False
+        self.role: Role | None = None
 
     # -- loading ----------------------------------------------------------------------------------
 
@@ -220,6 +221,7 @@ class StructureDetailScreen(FormScreen):
         self.load_error = None
         active = self.structure.status == StructureStatus.ACTIF
         self.writable = active and can(user, Action.MANAGE_USERS, self.structure)
+        self.role = role_in(user, self.structure)
         self.principal = can(user, Action.SET_SECONDARY_RIGHTS, self.structure)
         self.FIELDS = structure_admin.ADDRESS_FIELDS if self.writable else ()
         self.AUTO_FOCUS = "#adresse" if self.writable else "#users-table"
@@ -613,7 +615,9 @@ class StructureDetailScreen(FormScreen):
             needed = ENTRY_POINTS[name][2]
             if needed is None:
                 return True
-            return self.writable and can(self.session.user, needed, self.structure)
+            # Footer and palette ask on every refresh of the keys (a page turned): the role read
+            # with the structure answers without a query; the operation checks again anyway.
+            return self.writable and allowed(self.role, needed, self.structure.secondary_rights)
         if action == "jump":
             return self.structure is not None
         if action == "submit":

@@ -8,10 +8,14 @@ rather than shown untranslated (the key still works).
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
 from chorus_tui.i18n import has_message
 
@@ -38,9 +42,34 @@ class ChorusFooter(Footer):
         self._bindings_ready = True
         if not screen.app.app_focus or self._rebuild_pending:
             return
-        if self.is_attached and screen is self.screen:
+        if self.is_attached and screen is self.screen and not self.show_key_states():
             self._rebuild_pending = True
             self.call_after_refresh(self._rebuild_if_changed)
+
+    def show_key_states(self) -> bool:
+        """When the shown keys are the same and only some became usable or not (« n » at the
+        last page), set their state now. Called by what changed them (a page turned), the
+        change is painted in the same frame; Textual tells the footer only once the screen is
+        idle, often a frame later. False when keys come or go: the footer rebuilds then."""
+        if self._shown is None:
+            return False
+        wanted = self._keys()
+        if wanted == self._shown:
+            return True
+        language, bindings = wanted
+        shown_language, shown_bindings = self._shown
+        if language != shown_language or [b[:3] for b in bindings] != [
+            b[:3] for b in shown_bindings
+        ]:
+            return False
+        enabled = {(key, action): on for (key, action, _, on) in bindings}
+        for widget in self.query(FooterKey):
+            state = enabled.get((widget.key, widget.action))
+            if state is not None and widget._disabled == state:
+                widget._disabled = not state
+                widget.set_class(not state, "-disabled")
+        self._shown = wanted
+        return True
 
     async def _rebuild_if_changed(self) -> None:
         self._rebuild_pending = False
@@ -87,20 +116,61 @@ class ChorusFooter(Footer):
         return (language, bindings)
 
     def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self._shown = self._keys()
+        """Textual's footer, built here so that every label is translated: keys of one
+        binding group (« n p Pages ») share one label, as in Textual's footer."""
+        if not self._bindings_ready:
+            return
+        self._shown = self._keys()
+        first_of_action: dict[str, tuple[Binding, bool]] = {}
+        for _, binding, enabled, _ in self.screen.active_bindings.values():
+            if binding.show:
+                first_of_action.setdefault(binding.action, (binding, enabled))
+        entries: list[tuple[int, list[Widget]]] = []
+        for group, members in groupby(first_of_action.values(), lambda item: item[0].group):
+            items = list(members)
+            if group is not None and len(items) > 1:
+                label = self._label(group.description)
+                if label is not None:
+                    keys = [self._key(binding, enabled, "-grouped") for binding, enabled in items]
+                    classes = "-compact" if group.compact else ""
+                    entries.append((1, [KeyGroup(*keys, classes=classes), FooterLabel(label)]))
+                continue
+            for binding, enabled in items:
+                label = self._label(binding.description)
+                if label is not None:
+                    key = self._key(binding, enabled, description=label)
+                    entries.append((KEY_ORDER.get(binding.action, 1), [key]))
+        palette = self.app.COMMAND_PALETTE_BINDING
+        found = self.screen.active_bindings.get(palette) if self.show_command_palette else None
+        if found is not None and self.app.ENABLE_COMMAND_PALETTE:
+            _, binding, enabled, _ = found
+            label = self._label(binding.description)
+            if label is not None:
+                entries.append((1, [self._key(binding, enabled, "-command-palette", label)]))
+        entries.sort(key=lambda entry: entry[0])
+        for _, widgets in entries:
+            yield from widgets
+
+    def _label(self, description: str) -> str | None:
+        """The description in the interface's language; None for an English one we do not
+        know (the key is then left out rather than shown untranslated)."""
         translate = getattr(self.app, "t", None)
-        keys = []
-        for widget in super().compose():
-            if isinstance(widget, FooterKey) and translate is not None:
-                key = TEXTUAL_DESCRIPTIONS.get(widget.description, widget.description)
-                if not has_message(key):
-                    continue
-                widget.description = translate(key)
-                widget.tooltip = None
-            keys.append(widget)
-        keys.sort(key=lambda widget: KEY_ORDER.get(getattr(widget, "action", ""), 1))
-        yield from keys
+        if translate is None:
+            return description
+        key = TEXTUAL_DESCRIPTIONS.get(description, description)
+        return translate(key) if has_message(key) else None
+
+    def _key(
+        self, binding: Binding, enabled: bool, classes: str = "", description: str = ""
+    ) -> FooterKey:
+        return FooterKey(
+            binding.key,
+            self.app.get_key_display(binding),
+            description,
+            binding.action,
+            disabled=not enabled,
+            classes=classes,
+        ).data_bind(compact=Footer.compact)
 
 
 def _identity(widget: FooterKey) -> tuple[str, str, str]:

@@ -20,11 +20,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.scalar import Scalar
 from textual.message import Message
 from textual.widgets import DataTable, Label
 
 from chorus_tui.domain.paging import PAGE_SIZES, Page
 from chorus_tui.ui.widgets.app_access import AppAccess
+from chorus_tui.ui.widgets.footer import ChorusFooter
 
 TICKED = "[x]"
 UNTICKED = "[ ]"
@@ -39,13 +41,17 @@ class Column:
     width: int
 
 
+# The footer shows « n p Pages »: two keys, one label (the help window lists both keys).
+PAGES = Binding.Group("table.key.pages")
+
+
 class PageTable(DataTable):
     """The DataTable of a :class:`PagedTable`; its keys act on the block."""
 
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("space", "toggle", "table.key.toggle", show=False, id="table.toggle"),
-        Binding("n", "next_page", "table.key.next", id="table.next"),
-        Binding("p", "previous_page", "table.key.previous", id="table.previous"),
+        Binding("n", "next_page", "table.key.next", id="table.next", group=PAGES),
+        Binding("p", "previous_page", "table.key.previous", id="table.previous", group=PAGES),
         Binding("l", "page_size", "table.key.size", show=False, id="table.size"),
     ]
 
@@ -57,10 +63,8 @@ class PageTable(DataTable):
         block = self.block
         if action == "toggle":
             return block.selectable and block.current_id() is not None
-        if action == "next_page":
-            return block.page is not None and block.page.number < block.page.pages
-        if action == "previous_page":
-            return block.page is not None and block.page.offset > 0
+        if action in ("next_page", "previous_page"):
+            return _page_key_state(block.page, forward=action == "next_page")
         return True
 
     def action_toggle(self) -> None:
@@ -74,6 +78,31 @@ class PageTable(DataTable):
 
     def action_page_size(self) -> None:
         self.block.next_page_size()
+
+    def hold_height(self) -> None:
+        """Turning pages, the table keeps the tallest height it had: a shorter page (the last
+        one, or one of one-line rows) then leaves the blocks around it where they are, and the
+        turn lays out the table alone instead of the screen twice. The rule is set without a
+        refresh: the table has that height already."""
+        height = self.outer_size.height
+        held = self.styles.min_height
+        if height and (held is None or held.value < height):
+            self.styles.set_rule("min_height", Scalar.from_number(height))
+
+    def release_height(self) -> None:
+        """The list changed (new criteria, another page size): its height follows its rows."""
+        if self.styles.set_rule("min_height", None):
+            self.refresh(layout=True)
+
+
+def _page_key_state(page: Page | None, *, forward: bool) -> bool | None:
+    """« n » and « p » are hidden while everything fits on one page; with several pages both
+    stay shown, dimmed (None) at the ends. The footer then keeps the same keys from the first
+    page to the last, and a page turned repaints two keys instead of laying the screen out again."""
+    if page is None or page.pages <= 1:
+        return False
+    can_turn = page.number < page.pages if forward else page.offset > 0
+    return True if can_turn else None
 
 
 class PagedTable(AppAccess, Vertical):
@@ -182,6 +211,7 @@ class PagedTable(AppAccess, Vertical):
         """Load the current page again (or the first one); ticks of vanished rows go."""
         if first_page:
             self._offset = 0
+            self.table.release_height()
         with self.chorus.guard():
             self._show(self.load(self.page_size, self._offset))
 
@@ -190,6 +220,8 @@ class PagedTable(AppAccess, Vertical):
         keys = self._key_state()
         row = table.cursor_row
         table.clear()
+        if page.pages <= 1:
+            table.release_height()
         self.page = page
         self._offset = page.offset
         self.rows = {}
@@ -206,6 +238,8 @@ class PagedTable(AppAccess, Vertical):
         if self._key_state() != keys:
             # Each refresh rebuilds the footer: only when a key of the table comes or goes.
             table.refresh_bindings()
+            for footer in self.screen.query(ChorusFooter):
+                footer.show_key_states()
         self.post_message(self.Loaded(self, page))
 
     def _key_state(self) -> tuple[bool, bool, bool]:
@@ -221,16 +255,15 @@ class PagedTable(AppAccess, Vertical):
         assert page is not None
         position = self.query_one(".pager-position", Label)
         if page.total:
-            position.update(Text(t("table.position", page=page.number, pages=page.pages)))
+            _set_text(position, t("table.position", page=page.number, pages=page.pages))
         else:
-            position.update(Text(t(self.empty_key)))
+            _set_text(position, t(self.empty_key))
         position.set_class(not page.total, "pager-empty")
         key = "table.count.one" if page.total == 1 else "table.count"
-        count = t(key, size=page.size, total=page.total)
-        self.query_one(".pager-count", Label).update(Text(count))
-        selected = self.query_one(".pager-selected", Label)
-        selected.update(
-            Text(t("table.selected", count=len(self.selected)) if self.selected else "")
+        _set_text(self.query_one(".pager-count", Label), t(key, size=page.size, total=page.total))
+        _set_text(
+            self.query_one(".pager-selected", Label),
+            t("table.selected", count=len(self.selected)) if self.selected else "",
         )
 
     def turn(self, step: int) -> None:
@@ -240,6 +273,7 @@ class PagedTable(AppAccess, Vertical):
         offset = self._offset + step * self.page_size
         if 0 <= offset < max(self.page.total, 1):
             self._offset = offset
+            self.table.hold_height()
             self.reload()
             self.table.move_cursor(row=0)
 
@@ -248,6 +282,7 @@ class PagedTable(AppAccess, Vertical):
         sizes = PAGE_SIZES
         self.page_size = sizes[(sizes.index(self.page_size) + 1) % len(sizes)]
         self._offset = self._offset // self.page_size * self.page_size
+        self.table.release_height()
         self.reload()
 
     # -- the rows the actions act on ----------------------------------------------------------
@@ -294,3 +329,15 @@ class PagedTable(AppAccess, Vertical):
         """Headers and the pager line in the current language (the rows are reloaded)."""
         await self.recompose()
         self.reload()
+
+
+def _set_text(label: Label, text: str) -> None:
+    """Show ``text`` literally in ``label``. The screen is laid out again only when the text's
+    width changes: « Page 2/400 » after « Page 1/400 » repaints one line, where Textual's
+    ``update`` lays out the whole screen (a third of a page turn)."""
+    old = label.content
+    if isinstance(old, Text) and old.plain == text:
+        return
+    width = old.cell_len if isinstance(old, Text) else None
+    new = Text(text)
+    label.update(new, layout=width != new.cell_len)
