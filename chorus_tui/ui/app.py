@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from textual.app import App
 from textual.binding import Binding
@@ -256,6 +256,16 @@ class ChorusApp(App[None]):
             self.leave_then(leave)
         else:
             leave()
+
+    def refresh(
+        self, *, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        """Textual lays out the current screen again when a screen is removed — the one
+        ``switch_screen`` replaced, a frame or two after the new one was laid out and painted
+        (measured: one of the five layouts of opening the synthèse). A removed screen changes
+        neither the size nor the widgets of the one shown: it is repainted. A change of the
+        terminal's size comes as a resize, which lays the screen out."""
+        return super().refresh(repaint=repaint, layout=False, recompose=recompose)
 
     def show_login(self, message: FormMessage | None = None) -> None:
         """A fresh login screen, with ``message`` above its fields."""

@@ -16,6 +16,7 @@ from textual import events
 from textual._context import active_app
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Select
 
@@ -41,6 +42,17 @@ class Localized:
     @property
     def chorus(self) -> ChorusApp:
         return cast("ChorusApp", cast(Screen, self).app)
+
+    def _screen_resized(self, size: Size) -> None:
+        """Textual lays a screen out again on every ``Resize`` it is sent, and a screen pushed
+        is sent one, which also lays out every screen below it — all at the size they were
+        laid out at already (measured: two of the six layouts of opening the synthèse). A
+        layout at an unchanged size is skipped; changes within the screen still ask for
+        theirs."""
+        screen = cast(Screen, self)
+        if screen._compositor.size == size and screen._compositor.root is screen:
+            return
+        super()._screen_resized(size)  # type: ignore[misc]
 
     @property
     def t(self) -> Translator:

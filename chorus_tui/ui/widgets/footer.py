@@ -44,7 +44,12 @@ class ChorusFooter(Footer):
             return
         if self.is_attached and screen is self.screen and not self.show_key_states():
             self._rebuild_pending = True
-            self.call_after_refresh(self._rebuild_if_changed)
+            if self._shown is None:
+                # The first keys of a screen just shown: in the screen's first layout if they
+                # can, rather than in a second one after the first frame.
+                self.call_later(self._rebuild_if_changed)
+            else:
+                self.call_after_refresh(self._rebuild_if_changed)
 
     def show_key_states(self) -> bool:
         """When the shown keys are the same and only some became usable or not (« n » at the
