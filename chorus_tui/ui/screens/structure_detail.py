@@ -26,7 +26,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from chorus_tui.domain import structure_admin
 from chorus_tui.domain.errors import Conflict, DomainError, NotFound, ValidationError
 from chorus_tui.domain.paging import Page
-from chorus_tui.domain.rights import Action, allowed, can, role_in
+from chorus_tui.domain.rights import Action, allowed, is_active_person, role_in
 from chorus_tui.models import Membership, Service, Structure, User
 from chorus_tui.models.codes import Role, SecondaryRights, StructureStatus
 from chorus_tui.ui.commands import Command
@@ -220,9 +220,11 @@ class StructureDetailScreen(FormScreen):
             return
         self.load_error = None
         active = self.structure.status == StructureStatus.ACTIF
-        self.writable = active and can(user, Action.MANAGE_USERS, self.structure)
-        self.role = role_in(user, self.structure)
-        self.principal = can(user, Action.SET_SECONDARY_RIGHTS, self.structure)
+        # One query for the role; the rights below and the entry keys are read from it.
+        self.role = role_in(user, self.structure) if is_active_person(user) else None
+        rights = self.structure.secondary_rights
+        self.writable = active and allowed(self.role, Action.MANAGE_USERS, rights)
+        self.principal = allowed(self.role, Action.SET_SECONDARY_RIGHTS, rights)
         self.FIELDS = structure_admin.ADDRESS_FIELDS if self.writable else ()
         self.AUTO_FOCUS = "#adresse" if self.writable else "#users-table"
 

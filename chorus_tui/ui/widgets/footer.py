@@ -110,12 +110,16 @@ class ChorusFooter(Footer):
                 old.set_class(widget._disabled, "-disabled")
         return True
 
-    def _keys(self) -> tuple:
-        """What the footer shows: the screen's shown bindings, enabled or not, and the language."""
+    def _keys(self, active: dict | None = None) -> tuple:
+        """What the footer shows: the screen's shown bindings, enabled or not, and the language.
+        ``active``: the screen's active bindings when the caller has them (each reading asks
+        every binding's ``check_action``)."""
         language = getattr(getattr(self.app, "t", None), "language", None)
+        if active is None:
+            active = self.screen.active_bindings
         bindings = tuple(
             (binding.key, binding.action, binding.description, enabled)
-            for (_, binding, enabled, _) in self.screen.active_bindings.values()
+            for (_, binding, enabled, _) in active.values()
             if binding.show
         )
         return (language, bindings)
@@ -125,9 +129,10 @@ class ChorusFooter(Footer):
         binding group (« n p Pages ») share one label, as in Textual's footer."""
         if not self._bindings_ready:
             return
-        self._shown = self._keys()
+        active = self.screen.active_bindings
+        self._shown = self._keys(active)
         first_of_action: dict[str, tuple[Binding, bool]] = {}
-        for _, binding, enabled, _ in self.screen.active_bindings.values():
+        for _, binding, enabled, _ in active.values():
             if binding.show:
                 first_of_action.setdefault(binding.action, (binding, enabled))
         entries: list[tuple[int, list[Widget]]] = []
@@ -146,7 +151,7 @@ class ChorusFooter(Footer):
                     key = self._key(binding, enabled, description=label)
                     entries.append((KEY_ORDER.get(binding.action, 1), [key]))
         palette = self.app.COMMAND_PALETTE_BINDING
-        found = self.screen.active_bindings.get(palette) if self.show_command_palette else None
+        found = active.get(palette) if self.show_command_palette else None
         if found is not None and self.app.ENABLE_COMMAND_PALETTE:
             _, binding, enabled, _ = found
             label = self._label(binding.description)

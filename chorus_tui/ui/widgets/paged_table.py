@@ -242,12 +242,14 @@ class PagedTable(AppAccess, Vertical):
                 footer.show_key_states()
         self.post_message(self.Loaded(self, page))
 
-    def _key_state(self) -> tuple[bool, bool, bool]:
-        """What the table's keys depend on: a next page, a previous page, a row."""
+    def _key_state(self) -> tuple[bool | None, bool | None, bool]:
+        """What the table's keys depend on: « n » and « p » as the footer shows them, a row."""
         page = self.page
-        if page is None:
-            return (False, False, False)
-        return (page.number < page.pages, page.offset > 0, bool(page.rows))
+        return (
+            _page_key_state(page, forward=True),
+            _page_key_state(page, forward=False),
+            bool(page and page.rows),
+        )
 
     def _show_pager(self) -> None:
         t = self.t
