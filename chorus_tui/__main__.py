@@ -1,3 +1,3 @@
-from chorus_tui.cli import main
+from chorus_tui.launch import main
 
 main()

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import logging
 import os
-import pkgutil
-import re
 import sqlite3
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import peewee
 
+from chorus_tui.boot import is_url, latest_schema_version
 from chorus_tui.models import ALL_MODELS, SchemaVersion, database
 from chorus_tui.models.trigrams import create_trigram_indexes
 
@@ -29,14 +28,6 @@ SQLITE_PRAGMAS = {
 
 class DatabaseOpenError(Exception):
     """The database cannot be opened; ``str()`` is a message fit for an operator."""
-
-
-URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:")
-
-
-def is_url(target: str) -> bool:
-    """``scheme:…`` is a URL (even a malformed one), anything else a file path."""
-    return bool(URL_SCHEME.match(target))
 
 
 def sqlite_path(target: str) -> Path | None:
@@ -219,11 +210,7 @@ def prepare_schema(db: peewee.Database) -> str:
 
 
 def _is_at_latest_version() -> bool:
-    """The usual start-up: the database is at the version of the newest migration file. Told
-    from the file names (``mNNNN_what.py``, as ``migrations.discover`` reads them) and one
-    row, without importing the migrations: ``playhouse.migrate`` brings the PostgreSQL driver
-    (~0.2 s) that a start-up on a SQLite file does not need."""
-    folder = Path(__file__).parent / "migrations"
-    versions = [int(i.name[1:5]) for i in pkgutil.iter_modules([str(folder)]) if i.name[0] == "m"]
+    """The usual start-up: the database is at the version of the newest migration file (told
+    without importing the migrations, see ``latest_schema_version``)."""
     row = SchemaVersion.select(SchemaVersion.version).order_by(SchemaVersion.id.desc()).first()
-    return row is not None and row.version == max(versions, default=1)
+    return row is not None and row.version == latest_schema_version()

@@ -15,22 +15,9 @@ from typing import TYPE_CHECKING
 
 import click
 
+from chorus_tui.boot import import_peewee_without_psycopg
 
-def _import_peewee_without_psycopg() -> None:
-    """Peewee imports the PostgreSQL driver when it is imported (psycopg: ~0.2 s, as much as
-    Textual itself), which every start-up of the interface on a SQLite file would pay before
-    the login screen is painted. Peewee is imported here without it; ``chorus_tui.db`` hands
-    peewee the driver when a ``postgresql://`` URL is opened (``load_postgresql_driver``)."""
-    if "peewee" in sys.modules or "psycopg" in sys.modules:
-        return
-    sys.modules["psycopg"] = None  # type: ignore[assignment]  # ``import psycopg`` fails
-    try:
-        import peewee  # noqa: F401
-    finally:
-        del sys.modules["psycopg"]
-
-
-_import_peewee_without_psycopg()
+import_peewee_without_psycopg()
 
 import peewee  # noqa: E402
 

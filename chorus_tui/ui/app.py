@@ -17,15 +17,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
-from typing import ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
-from chorus_tui.domain import auth
-from chorus_tui.domain.context import Services
 from chorus_tui.domain.errors import DomainError
 from chorus_tui.i18n import (
     DEFAULT_LANGUAGE,
@@ -35,7 +33,6 @@ from chorus_tui.i18n import (
     has_message,
 )
 from chorus_tui.ui.commands import Command
-from chorus_tui.ui.dialogs.help import HelpScreen
 from chorus_tui.ui.navigation import SCREENS, SPACES, load_screen, space, visible_spaces
 from chorus_tui.ui.palette import ChorusCommandPalette, ChorusCommands
 from chorus_tui.ui.screens.login import FormMessage, LoginScreen
@@ -43,15 +40,20 @@ from chorus_tui.ui.session import Session
 from chorus_tui.ui.theme import CHORUS_THEME
 from chorus_tui.ui.widgets.literal import sanitize
 
+if TYPE_CHECKING:
+    from chorus_tui.domain import auth
+    from chorus_tui.domain.context import Services
+
 _log = logging.getLogger(__name__)
 logging.getLogger("chorus_tui.ui").addHandler(logging.NullHandler())
 
 STYLES = Path(__file__).parent / "styles"
 
-# The screen of each step a login may have to go through first (auth.pending_steps).
+# The screen of each step a login may have to go through first (``auth.Step``, whose values
+# these are, as ``auth.pending_steps`` returns them).
 FORCED_STEPS = {
-    auth.Step.CHANGE_PASSWORD: f"{SCREENS}.password:ForcedPasswordScreen",
-    auth.Step.COMPLETE_INFO: f"{SCREENS}.referential:ReferentialScreen",
+    "CHANGE_PASSWORD": f"{SCREENS}.password:ForcedPasswordScreen",
+    "COMPLETE_INFO": f"{SCREENS}.referential:ReferentialScreen",
 }
 
 # Keys whose name is a word, shown in the footer and the help in the interface's language.
@@ -98,11 +100,13 @@ class ChorusApp(App[None]):
         *,
         cursor_blink: bool = True,
         activation_code: str | None = None,
+        prepare: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.services = services
         self.activation_code = activation_code
         """``chorus-tui activate CODE``: open « Activation du compte utilisateur » at once."""
+        self._preparation = Preparation(prepare)
         self.default_language = language if language in LANGUAGES else DEFAULT_LANGUAGE
         self.translator = Translator(self.default_language)
         self.session: Session | None = None
@@ -166,7 +170,7 @@ class ChorusApp(App[None]):
 
     def _login_painted(self) -> None:
         self.resume_garbage_collector()
-        self._prepare_first_space()
+        self._preparation.start()
 
     @staticmethod
     def resume_garbage_collector() -> None:
@@ -178,13 +182,6 @@ class ChorusApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
-
-    def _prepare_first_space(self) -> None:
-        """Once the login screen is painted, while the operator types: import what the first
-        space needs (its screen's modules, babel and its month names for the banner), in a
-        thread, so that logging in costs the password check and the home screen's own work,
-        not ~0.1 s of imports. Best effort: the login works the same without it."""
-        threading.Thread(target=_preload_first_space, name="preload", daemon=True).start()
 
     def open_activation(self, code: str) -> None:
         """« Activation du compte utilisateur » for ``code``, above the login screen; a code
@@ -210,6 +207,8 @@ class ChorusApp(App[None]):
     def continue_login(self) -> None:
         """The first of the steps the domain says are pending (expired password, then
         referential information), or the first space once there are none left."""
+        from chorus_tui.domain import auth
+
         assert self.session is not None
         steps = auth.pending_steps(self.session.user, self.services.now())
         if steps:
@@ -280,6 +279,8 @@ class ChorusApp(App[None]):
     # -- keys, help and palette -------------------------------------------------------------
 
     def action_help(self) -> None:
+        from chorus_tui.ui.dialogs.help import HelpScreen  # not needed to show the login screen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
             return
@@ -336,7 +337,9 @@ class ChorusApp(App[None]):
     @contextmanager
     def guard(self) -> Iterator[None]:
         """Around every domain call: a domain error becomes its message, anything else the
-        generic message (logged); the program never dies with a traceback."""
+        generic message (logged); the program never dies with a traceback. The program's
+        start-up work (``prepare``) is over before the call begins."""
+        self._preparation.wait()
         try:
             yield
         except DomainError as error:
@@ -345,7 +348,49 @@ class ChorusApp(App[None]):
             self.show_unexpected(error)
 
 
+class Preparation:
+    """What the program does once the login screen is painted, while the operator types, in a
+    thread: first ``prepare`` (the command line's fast start passes the import of the ORM and
+    the opening of the database), then the import of what the first space needs (its screen's
+    modules, babel and its month names for the banner), so that logging in costs the password
+    check and the home screen's own work, not ~0.1 s of imports.
+
+    :meth:`wait` returns once ``prepare`` has run: every domain call waits for it
+    (``ChorusApp.guard``); a call made before the thread started runs it there and then."""
+
+    def __init__(self, prepare: Callable[[], None] | None) -> None:
+        self._prepare = prepare
+        self._lock = threading.Lock()
+        self._prepared = threading.Event()
+        self._started = False
+        if prepare is None:
+            self._prepared.set()
+
+    def start(self) -> None:
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
+        threading.Thread(target=self._run, name="prepare", daemon=True).start()
+
+    def wait(self) -> None:
+        if not self._prepared.is_set():
+            self.start()
+            self._prepared.wait()
+
+    def _run(self) -> None:
+        try:
+            if self._prepare is not None:
+                self._prepare()
+        except Exception:  # the domain call that follows fails and says so
+            _log.exception("preparing the program failed")
+        finally:
+            self._prepared.set()
+        _preload_first_space()
+
+
 def _preload_first_space() -> None:
+    """Best effort: the login works the same without it."""
     try:
         import_module(SPACES[0].screen.partition(":")[0])
         now = dt.datetime.now(dt.UTC)
@@ -361,14 +406,26 @@ def build_app(
     *,
     cursor_blink: bool = True,
     activation_code: str | None = None,
+    prepare: Callable[[], None] | None = None,
 ) -> ChorusApp:
     """The one factory of the application (command line, tests, screenshots).
-    ``activation_code`` opens « Activation du compte utilisateur » for it at start."""
-    return ChorusApp(services, language, cursor_blink=cursor_blink, activation_code=activation_code)
+    ``activation_code`` opens « Activation du compte utilisateur » for it at start; ``prepare``
+    runs once the login screen is painted (see :class:`Preparation`)."""
+    return ChorusApp(
+        services,
+        language,
+        cursor_blink=cursor_blink,
+        activation_code=activation_code,
+        prepare=prepare,
+    )
 
 
 def run_app(
-    services: Services, language: str = DEFAULT_LANGUAGE, *, activation_code: str | None = None
+    services: Services,
+    language: str = DEFAULT_LANGUAGE,
+    *,
+    activation_code: str | None = None,
+    prepare: Callable[[], None] | None = None,
 ) -> None:
     """Run the interface until the user quits (the command line calls this)."""
-    build_app(services, language, activation_code=activation_code).run()
+    build_app(services, language, activation_code=activation_code, prepare=prepare).run()

@@ -12,15 +12,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from chorus_tui.domain.rights import Action, can
-from chorus_tui.models import User
+if TYPE_CHECKING:
+    from chorus_tui.models import User
 
 
 def everyone(user: User) -> bool:
     return True
+
+
+def may_see_manager_space(user: User) -> bool:
+    # The rights module brings the ORM: imported on a first check, after the login screen.
+    from chorus_tui.domain.rights import Action, can
+
+    return can(user, Action.SEE_MANAGER_SPACE)
 
 
 @dataclass(frozen=True)
@@ -50,7 +58,7 @@ SPACES: tuple[Space, ...] = (
         "space.ACTIVITES_GESTIONNAIRE",
         "f3",
         f"{SCREENS}.manager:SynthesisScreen",
-        lambda user: can(user, Action.SEE_MANAGER_SPACE),
+        may_see_manager_space,
     ),
     Space("account", "space.MON_COMPTE", "f4", f"{SCREENS}.account:AccountScreen"),
 )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from chorus_tui.models import User
+if TYPE_CHECKING:
+    from chorus_tui.models import User
 
 
 @dataclass

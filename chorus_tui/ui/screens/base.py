@@ -18,7 +18,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Select
+from textual.widgets import Input
 
 from chorus_tui.i18n import Translator
 from chorus_tui.ui.commands import Command
@@ -67,6 +67,8 @@ class Localized:
 
         Screens compose from their texts and show their state (errors, messages) in
         ``render_state()``, which runs again once the new widgets are mounted."""
+        from textual.widgets import Select  # not needed to show the login screen
+
         screen = cast(Screen, self)
         inputs = {widget.id: widget.value for widget in screen.query(Input) if widget.id}
         selects = {widget.id: widget.value for widget in screen.query(Select) if widget.id}

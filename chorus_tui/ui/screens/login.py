@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -17,13 +17,15 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
-from chorus_tui.domain import auth
 from chorus_tui.i18n import Translator
-from chorus_tui.models import User
 from chorus_tui.ui.commands import Command
 from chorus_tui.ui.screens.base import ChorusScreen
 from chorus_tui.ui.widgets.footer import ChorusFooter
 from chorus_tui.ui.widgets.form import FormField, Notice, TextField
+
+if TYPE_CHECKING:
+    from chorus_tui.domain import auth
+    from chorus_tui.models import User
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,10 @@ class LoginScreen(ChorusScreen):
             self.query_one(f"#{next(iter(self._errors))}", Input).focus()
             return
         with self.chorus.guard():
+            # The domain (and the ORM under it) is not needed to show this screen: imported
+            # on the first login, once the program has loaded it while the operator typed.
+            from chorus_tui.domain import auth
+
             try:
                 result = auth.login(self.chorus.services, login, password.value)
             except auth.AccountLocked as error:
@@ -249,6 +255,8 @@ class LoginScreen(ChorusScreen):
         password.focus()
 
     def _accept(self, result: auth.LoginResult) -> None:
+        from chorus_tui.domain import auth
+
         status = result.status
         if status is auth.LoginStatus.OK:
             self.chorus.open_session(result)

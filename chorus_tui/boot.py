@@ -1,0 +1,71 @@
+"""What the program knows before the ORM is imported: what a database target is (a URL or a
+file), whether an existing SQLite file is ready to use (at the latest schema version), and how
+to import peewee without the PostgreSQL driver.
+
+Nothing of chorus-tui is imported here, and nothing heavy: the interface's fast start
+(:mod:`chorus_tui.launch`) uses this module before the login screen is painted, and
+:mod:`chorus_tui.db` builds on it.
+"""
+
+from __future__ import annotations
+
+import os
+import pkgutil
+import re
+import sqlite3
+import sys
+from pathlib import Path
+
+MIGRATIONS = Path(__file__).parent / "db" / "migrations"
+
+URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:")
+
+
+def is_url(target: str) -> bool:
+    """``scheme:…`` is a URL (even a malformed one), anything else a file path."""
+    return bool(URL_SCHEME.match(target))
+
+
+def latest_schema_version() -> int:
+    """The version of the newest migration, told from the file names (``mNNNN_what.py``, as
+    ``migrations.discover`` reads them) without importing the migrations: ``playhouse.migrate``
+    brings the PostgreSQL driver (~0.2 s)."""
+    names = (info.name for info in pkgutil.iter_modules([str(MIGRATIONS)]))
+    return max((int(name[1:5]) for name in names if name[0] == "m"), default=1)
+
+
+def ready_sqlite_file(target: str) -> Path | None:
+    """The file ``target`` names when it is a SQLite database this program can use as it is:
+    it exists, can be read and written, and is at the latest schema version. None for anything
+    else (a URL, a missing file, an older schema, not a database…), which the full command
+    line then handles (creating, migrating, or saying what is wrong)."""
+    if is_url(target):
+        return None
+    path = Path(target).expanduser()
+    if not path.is_file() or not os.access(path, os.R_OK | os.W_OK):
+        return None
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = probe.execute(
+                "SELECT version FROM schema_version ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        finally:
+            probe.close()
+    except sqlite3.Error:
+        return None
+    return path if row is not None and row[0] == latest_schema_version() else None
+
+
+def import_peewee_without_psycopg() -> None:
+    """Peewee imports the PostgreSQL driver when it is imported (psycopg: ~0.2 s, as much as
+    Textual itself), which every start-up of the interface on a SQLite file would pay. Peewee
+    is imported here without it; ``chorus_tui.db`` hands peewee the driver when a
+    ``postgresql://`` URL is opened (``load_postgresql_driver``)."""
+    if "peewee" in sys.modules or "psycopg" in sys.modules:
+        return
+    sys.modules["psycopg"] = None  # type: ignore[assignment]  # ``import psycopg`` fails
+    try:
+        import peewee  # noqa: F401
+    finally:
+        del sys.modules["psycopg"]
