@@ -307,6 +307,71 @@ class Frames:
         app._display = display
 
 
+class Breakdown:
+    """Where the samples' time goes, timed by wrapping three functions while it is active:
+    Textual's layout passes (``Screen._refresh_layout``), its frames (``Compositor.
+    render_update``) and SQLite's statements (``peewee.Database.execute_sql``: the statement
+    and its first step, which is all of a count and most of a page). What is left is composing
+    and mounting the widgets, applying the styles, the events, and the rest of our code."""
+
+    def __init__(self) -> None:
+        self.spent = {"layout": 0.0, "frames": 0.0, "sql": 0.0}
+        self.calls = {"layout": 0, "frames": 0, "sql": 0}
+        self.samples: list[dict[str, float]] = []
+        self._patched: list[tuple[Any, str, Any]] = []
+
+    def __enter__(self) -> Breakdown:
+        import peewee
+        from textual._compositor import Compositor
+        from textual.screen import Screen
+
+        for owner, name, kind in (
+            (Screen, "_refresh_layout", "layout"),
+            (Compositor, "render_update", "frames"),
+            (peewee.Database, "execute_sql", "sql"),
+        ):
+            self._patched.append((owner, name, getattr(owner, name)))
+            setattr(owner, name, self._timed(getattr(owner, name), kind))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for owner, name, original in self._patched:
+            setattr(owner, name, original)
+
+    def _timed(self, function: Callable[..., Any], kind: str) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.spent[kind] += time.perf_counter() - started
+                self.calls[kind] += 1
+
+        return timed
+
+    def start(self) -> None:
+        self.spent = dict.fromkeys(self.spent, 0.0)
+        self.calls = dict.fromkeys(self.calls, 0)
+
+    def stop(self, sample: float) -> None:
+        taken = {kind: spent for kind, spent in self.spent.items()}
+        taken.update({f"{kind} calls": float(calls) for kind, calls in self.calls.items()})
+        taken["rest"] = sample - sum(self.spent.values())
+        self.samples.append(taken)
+
+    def summary(self, widgets: int) -> str:
+        def median(key: str) -> float:
+            return statistics.median(sample[key] for sample in self.samples)
+
+        return (
+            f"{widgets} widgets on the screen; per opening (medians): "
+            f"{median('layout calls'):.0f} layout passes {median('layout') * 1000:.0f} ms, "
+            f"{median('frames calls'):.0f} frames {median('frames') * 1000:.0f} ms, "
+            f"{median('sql calls'):.0f} SQL statements {median('sql') * 1000:.0f} ms, the rest "
+            f"(composing, mounting, styles, events, our code) {median('rest') * 1000:.0f} ms"
+        )
+
+
 @asynccontextmanager
 async def logged_in(
     path: Path, login: str, *, marks: dict[str, float] | None = None
@@ -401,7 +466,7 @@ def run(ctx: Context) -> list[Result]:
 
 async def _open_space(
     ctx: Context, fix: Fixture, login: str, key: str, space: str, tables: tuple[str, ...]
-) -> tuple[list[float], float, float]:
+) -> tuple[list[float], float, float, str]:
     async with logged_in(fix.path, login) as (app, pilot, frames):
 
         def ready() -> bool:
@@ -411,36 +476,42 @@ async def _open_space(
             return getattr(app.screen, "SPACE_ID", "") == "home"
 
         samples, cpu = [], []
-        for _ in range(ctx.repetitions + 1):
+        widgets = 0
+        breakdown = Breakdown()
+        for index in range(ctx.repetitions + 1):
             started = time.process_time()
-            samples.append(await to_painted(pilot, frames, lambda: pilot.press(key), ready))
+            if index == 0:
+                samples.append(await to_painted(pilot, frames, lambda: pilot.press(key), ready))
+            else:
+                with breakdown:
+                    breakdown.start()
+                    sample = await to_painted(pilot, frames, lambda: pilot.press(key), ready)
+                    breakdown.stop(sample)
+                samples.append(sample)
             cpu.append(time.process_time() - started)
+            widgets = len(list(app.screen.walk_children(with_self=False)))
             await pilot.press("f2")
             await until(pilot, home)
-        return samples[1:], samples[0], statistics.median(cpu[1:])
+        return samples[1:], samples[0], statistics.median(cpu[1:]), breakdown.summary(widgets)
 
 
 async def _measure(ctx: Context, fix: Fixture) -> list[Result]:
     account_tables = ("memberships-list-table", "subscriptions-table")
     manager_tables = ("mrequests-list-table", "subscription-requests-list-table")
-    samples, cold, cpu = await _open_space(ctx, fix, ACCOUNT, "f4", "account", account_tables)
+    opened = await _open_space(ctx, fix, ACCOUNT, "f4", "account", account_tables)
     results = [
         _result(
             f"Mon Compte opened ({ACCOUNT_MEMBERSHIPS} memberships, "
             f"{ACCOUNT_MEMBERSHIPS * len(ACCOUNT_SPACES)} subscriptions)",
-            samples,
-            cold,
-            cpu,
+            *opened,
             "F4 on « Accueil connecté » → last frame of « Mon Compte » with its tables filled",
         )
     ]
-    samples, cold, cpu = await _open_space(ctx, fix, MANAGER, "f3", "manager", manager_tables)
+    opened = await _open_space(ctx, fix, MANAGER, "f3", "manager", manager_tables)
     results.append(
         _result(
             f"Synthèse opened ({_n(fix.members)} members, {_n(fix.pending)} pending requests)",
-            samples,
-            cold,
-            cpu,
+            *opened,
             "F3 on « Accueil connecté » → last frame of « Activités du gestionnaire » with "
             "both request tables filled",
         )
@@ -452,7 +523,9 @@ def _n(number: int) -> str:
     return f"{number:,}".replace(",", " ")
 
 
-def _result(name: str, samples: list[float], cold: float, cpu: float, method: str) -> Result:
+def _result(
+    name: str, samples: list[float], cold: float, cpu: float, breakdown: str, method: str
+) -> Result:
     p95 = percentile(samples, 95)
     return Result(
         name=name,
@@ -462,5 +535,9 @@ def _result(name: str, samples: list[float], cold: float, cpu: float, method: st
         note=f"{method}; in-process Pilot, 80×24, headless. Process CPU time from the key to "
         f"idle (Pilot's waits included) {cpu * 1000:.0f} ms (median); first opening (module "
         f"import) {cold * 1000:.0f} ms, not in the samples",
-        extra={"cold": f"{cold * 1000:.0f} ms", "cpu to idle": f"{cpu * 1000:.0f} ms"},
+        extra={
+            "cold": f"{cold * 1000:.0f} ms",
+            "cpu to idle": f"{cpu * 1000:.0f} ms",
+            "where the time goes": breakdown,
+        },
     )
