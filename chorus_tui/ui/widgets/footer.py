@@ -173,14 +173,19 @@ class ChorusFooter(Footer):
     def _key(
         self, binding: Binding, enabled: bool, classes: str = "", description: str = ""
     ) -> FooterKey:
-        return FooterKey(
+        """One key, in the footer's compact style from the start: bound to ``Footer.compact``
+        as Textual's footer does it, each key would first take the compact style (its default)
+        and restyle itself once mounted; this footer's style never changes."""
+        key = FooterKey(
             binding.key,
             self.app.get_key_display(binding),
             description,
             binding.action,
             disabled=not enabled,
             classes=classes,
-        ).data_bind(compact=Footer.compact)
+        )
+        key.set_reactive(FooterKey.compact, self.compact)
+        return key
 
 
 def _identity(widget: FooterKey) -> tuple[str, str, str]:

@@ -82,7 +82,10 @@ class FormField(Vertical):
         return self._label.rstrip(" *")
 
     def set_error(self, text: str) -> None:
-        """Show ``text`` under the control (an empty text hides the line)."""
+        """Show ``text`` under the control (an empty text hides the line). The same text
+        again changes nothing: each update of the line asks for a layout of the screen."""
+        if text == self._error and self.is_mounted:
+            return
         self._error = text
         self.set_class(bool(text), "-invalid")
         if self.is_mounted:
