@@ -106,3 +106,23 @@ async def test_logging_in_waits_for_the_database_opened_while_the_operator_typed
         await log_in(pilot, "paul.dupont@menuiserie.fr")
         await pilot.pause()
         assert app.session is not None and app.session.user.prenom == "Paul"
+
+
+async def test_a_database_that_fails_to_open_after_the_check_is_an_error_message(services):
+    """Should the file change between the check and the opening, the login says an unexpected
+    error happened; the program keeps running and nobody is logged in."""
+    database.initialize(None)
+
+    def prepare() -> None:
+        raise OSError("the disk went away")
+
+    app = build_app(services, cursor_blink=False, prepare=prepare)
+    notified: list[str] = []
+    app.notify = lambda message, **options: notified.append(message)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await log_in(pilot, "paul.dupont@menuiserie.fr")
+        await pilot.pause()
+        assert app.session is None
+        assert app.is_running
+    assert notified == [app.t("app.error.unexpected")]
