@@ -362,7 +362,7 @@ class Breakdown:
         self.calls = dict.fromkeys(self.calls, 0)
 
     def stop(self, sample: float) -> None:
-        taken = {kind: spent for kind, spent in self.spent.items()}
+        taken = dict(self.spent)
         taken.update({f"{kind} calls": float(calls) for kind, calls in self.calls.items()})
         taken["rest"] = sample - sum(self.spent.values())
         self.samples.append(taken)

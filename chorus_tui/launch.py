@@ -10,14 +10,12 @@ error to report) goes to the full command line, :mod:`chorus_tui.cli`.
 
 from __future__ import annotations
 
-import gc
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chorus_tui.boot import import_peewee_without_psycopg, ready_sqlite_file
-from chorus_tui.config import DATABASE_ENV, default_database
+from chorus_tui.boot import collector_paused, import_peewee_without_psycopg, ready_sqlite_file
+from chorus_tui.config import Settings
 
 if TYPE_CHECKING:
     from peewee import Database
@@ -39,7 +37,7 @@ def interface_target(arguments: list[str]) -> str | None:
     the interface (no argument, or ``--database X``); None for anything else."""
     match arguments:
         case []:
-            return os.environ.get(DATABASE_ENV) or default_database()
+            return Settings.resolve().database
         case [option, value] if option == DATABASE_OPTION and value and value[0] != "-":
             return value
         case [option] if option.startswith(f"{DATABASE_OPTION}="):
@@ -49,10 +47,8 @@ def interface_target(arguments: list[str]) -> str | None:
 
 def _start_interface(path: Path) -> bool:
     """Run the interface on the database file ``path``; False when Textual cannot be imported
-    (the full command line then says so). The garbage collector is paused until the login
-    screen is painted, as ``chorus_tui.cli._start_interface`` explains."""
-    gc.disable()
-    try:
+    (the full command line then says so)."""
+    with collector_paused():
         try:
             from chorus_tui.ui.app import run_app
         except ImportError:
@@ -64,8 +60,6 @@ def _start_interface(path: Path) -> bool:
         for database in opened:
             database.close()
         return True
-    finally:
-        gc.enable()
 
 
 def open_database(path: Path) -> Database:

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 
 import peewee
 
-from chorus_tui.boot import is_url, latest_schema_version
+from chorus_tui.boot import connect_read_only, is_url, latest_schema_version
 from chorus_tui.models import ALL_MODELS, SchemaVersion, database
 from chorus_tui.models.trigrams import create_trigram_indexes
 
@@ -88,7 +88,7 @@ def _probe_sqlite_file(path: Path) -> None:
     if not os.access(path, os.R_OK):
         raise DatabaseOpenError(f"cannot read {path}")
     try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        probe = connect_read_only(path)
         try:
             probe.execute("PRAGMA schema_version").fetchone()
         finally:

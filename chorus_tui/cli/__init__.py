@@ -6,7 +6,6 @@ Every failure ends as one line on stderr and a non-zero exit status, never a tra
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import sys
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from chorus_tui.boot import import_peewee_without_psycopg
+from chorus_tui.boot import collector_paused, import_peewee_without_psycopg
 
 import_peewee_without_psycopg()
 
@@ -145,14 +144,8 @@ def _run_interface(ctx: click.Context, settings: Settings) -> None:
 
 
 def _start_interface(services: Services, **options: object) -> None:
-    """Textual is imported here only, so the other commands never load it.
-
-    The cyclic garbage collector is paused from here until the login screen is painted (the
-    app resumes it, see ``ChorusApp.resume_garbage_collector``): importing Textual and building
-    the first screen create objects that all live as long as the program, and collections that
-    find nothing to free took ~20% of the start-up."""
-    gc.disable()
-    try:
+    """Textual is imported here only, so the other commands never load it."""
+    with collector_paused():
         try:
             from chorus_tui.ui.app import run_app
         except ImportError as error:
@@ -160,8 +153,6 @@ def _start_interface(services: Services, **options: object) -> None:
                 f"the terminal interface is not available: {error}"
             ) from None
         run_app(services, **options)
-    finally:
-        gc.enable()
 
 
 def _open_existing(ctx: click.Context, settings: Settings) -> None:

@@ -175,7 +175,7 @@ class ChorusApp(App[None]):
     @staticmethod
     def resume_garbage_collector() -> None:
         """The command line pauses the garbage collector while the program starts (see
-        ``chorus_tui.cli._start_interface``); once the login screen is painted, the objects
+        ``chorus_tui.boot.collector_paused``); once the login screen is painted, the objects
         made so far (modules, classes, the stylesheet: they live as long as the program) are
         frozen, so that later collections do not walk them again, and collecting resumes.
         Nothing happens where the collector runs (tests, screenshots)."""
@@ -356,22 +356,20 @@ class Preparation:
     check and the home screen's own work, not ~0.1 s of imports.
 
     :meth:`wait` returns once ``prepare`` has run: every domain call waits for it
-    (``ChorusApp.guard``); a call made before the thread started runs it there and then."""
+    (``ChorusApp.guard``); a call made before the login screen was painted starts the thread
+    first. Both are called on the app's own thread."""
 
     def __init__(self, prepare: Callable[[], None] | None) -> None:
         self._prepare = prepare
-        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
         self._prepared = threading.Event()
-        self._started = False
         if prepare is None:
             self._prepared.set()
 
     def start(self) -> None:
-        with self._lock:
-            if self._started:
-                return
-            self._started = True
-        threading.Thread(target=self._run, name="prepare", daemon=True).start()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="prepare", daemon=True)
+            self._thread.start()
 
     def wait(self) -> None:
         if not self._prepared.is_set():
