@@ -14,7 +14,8 @@ app is idle with the new page shown (frames timed as in :mod:`benchmarks.screens
 sampled at three depths — from page 1, from page 100 and from the page before the last — the
 table being put there (untimed) by setting its offset; after each sample ``p`` goes back
 (untimed). One line per table, its samples over the three depths; the median of each depth is
-in the note.
+in the note. Beside them, their floor (``screen_floor.measure_page_turn``): Textual alone
+turning the page of a ``DataTable`` the same size, timed the same way.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def run(ctx: Context) -> list[Result]:
 async def _measure(ctx: Context, fix: Fixture) -> list[Result]:
     from textual.widgets import Input
 
+    from benchmarks.screen_floor import PAGE_ROWS, TABLE_COLUMNS, measure_page_turn
     from chorus_tui.ui.screens.history import HistoryScreen
     from chorus_tui.ui.screens.structure_detail import StructureDetailScreen
     from chorus_tui.ui.screens.structure_search import StructureSearchScreen
@@ -74,6 +76,14 @@ async def _measure(ctx: Context, fix: Fixture) -> list[Result]:
         app.screen.submit()
         await until(pilot, lambda: _loaded(app, "structures"))
         await measure(f"structure search « {SEARCH} »", "structures")
+    floor = await measure_page_turn(ctx.repetitions * 2)
+    summary = (
+        f"{statistics.median(floor) * 1000:.1f} ms median, p95 {percentile(floor, 95) * 1000:.1f} "
+        f"ms: a DataTable of {PAGE_ROWS} rows × {TABLE_COLUMNS} columns given its next page, "
+        "a pager line, a footer"
+    )
+    for result in results:
+        result.extra["floor, Textual alone, a page turned"] = summary
     return results
 
 

@@ -186,3 +186,56 @@ async def measure(shape: Shape, repetitions: int) -> Floor:
             await pilot.press("f2")
             await screens.until(pilot, shown("start"))
     return Floor(shape, widgets, first, last, statistics.median(counts))
+
+
+class PageTurnApp(App[None]):
+    """One screen: a title, a ``DataTable`` of one page, the pager's line, a footer; ``n``
+    shows the next page (the table cleared and given its rows, the pager's line updated)."""
+
+    SPACE_ID = "pages"
+    BINDINGS: ClassVar[list[Binding]] = [Binding("n", "next_page", "Page suivante")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.page = 0
+
+    def compose(self) -> ComposeResult:
+        yield Label("Chorus Pro   Prénom NOM")
+        yield Label("Utilisateurs rattachés à la structure")
+        yield DataTable()
+        yield Label("", id="pager")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(*(f"Column {index}" for index in range(TABLE_COLUMNS)))
+        self._show()
+        table.focus()
+
+    def _show(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for row in range(PAGE_ROWS):
+            table.add_row(*(f"page {self.page} {row}.{index}" for index in range(TABLE_COLUMNS)))
+        self.query_one("#pager", Label).update(f"Page {self.page + 1}")
+
+    def action_next_page(self) -> None:
+        self.page += 1
+        self._show()
+
+
+async def measure_page_turn(repetitions: int) -> list[float]:
+    """``repetitions`` page turns after a warm-up one: seconds from ``n`` to the last frame."""
+    app = PageTurnApp()
+    samples: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        frames = screens.Frames(app)
+        await pilot.pause()
+        for index in range(repetitions + 1):
+            expected = app.page + 1
+            sample = await screens.to_painted(
+                pilot, frames, lambda: pilot.press("n"), lambda e=expected: app.page == e
+            )
+            if index:
+                samples.append(sample)
+    return samples
