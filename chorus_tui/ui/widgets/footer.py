@@ -90,6 +90,10 @@ class ChorusFooter(Footer):
         current = list(self.children)
         if not all(isinstance(widget, FooterKey) for widget in (*wanted, *current)):
             return False
+        if not current:
+            # A screen's first keys: mounted together, laid out once.
+            await self.mount_all(wanted)
+            return True
         shown = {_identity(widget): widget for widget in current}
         if len(shown) != len(current):
             return False
