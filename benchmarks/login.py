@@ -11,7 +11,10 @@ database whose password hash is set, on the copy, to the demo password hashed wi
 program's production hasher (``default_hasher()``): the login costs one verify and no rehash,
 as for any account once it has logged in with the current parameters.
 
-Baseline: ``hasher.verify`` of that hash, in this process, with the same hasher.
+Baseline: ``hasher.verify`` of that hash, in this process, with the same hasher. Beside it, the
+floor (``login_home_floor.py``): Textual alone, the same keys under the same pty, verifying the
+same hash and switching to a home screen of the same blocks at their least; one floor sample
+after each sample of the program.
 
 The queries of the login and of the home screen are captured (Textual's Pilot, in this process,
 peewee's query log) and run through ``EXPLAIN QUERY PLAN``: a full scan of a big table is
@@ -23,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import os
 import sqlite3
 import statistics
 import sys
@@ -30,11 +34,12 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from benchmarks.core import Context, Result, cpu_count, repeat
+from benchmarks.core import Context, Result, cpu_count, percentile, repeat
 from benchmarks.pty_driver import PtyProcess
 from benchmarks.startup import LOGIN_TEXT, working_copy
 
 PROGRAM = Path(sys.executable).with_name("chorus-tui")
+FLOOR_APP = Path(__file__).with_name("login_home_floor.py")
 HOME_TEXT = "Fil d'événements"
 MARGIN = 0.100
 CONCURRENT = 4
@@ -82,7 +87,20 @@ def choose_account(database: Path) -> str:
 def login_to_home(database: Path, login: str, password: str) -> tuple[float, float]:
     """One sample: seconds from Enter (login submitted) to the home screen painted, and the CPU
     seconds the program used meanwhile."""
-    with PtyProcess([str(PROGRAM), "--database", str(database)]) as program:
+    return _to_home([str(PROGRAM), "--database", str(database)], None, login, password)
+
+
+def floor_to_home(stored: str, login: str, password: str) -> tuple[float, float]:
+    """One sample of the floor (``login_home_floor.py``, Textual alone verifying ``stored``),
+    taken as :func:`login_to_home`."""
+    env = dict(os.environ, BENCH_HASH=stored)
+    return _to_home([sys.executable, str(FLOOR_APP)], env, login, password)
+
+
+def _to_home(
+    argv: list[str], env: dict[str, str] | None, login: str, password: str
+) -> tuple[float, float]:
+    with PtyProcess(argv, env=env) as program:
         program.wait_for(LOGIN_TEXT)
         program.type(login)
         program.type("\t")
@@ -212,11 +230,15 @@ def run(ctx: Context) -> list[Result]:
 
     if not ctx.quick:
         login_to_home(database, login, DEMO_PASSWORD)  # warm-up
-    samples, baseline, cpu, cpu_verify = [], [], [], []
+        floor_to_home(stored, login, DEMO_PASSWORD)
+    samples, baseline, cpu, cpu_verify, floor, cpu_floor = [], [], [], [], [], []
     for _ in range(ctx.repetitions):
         seconds, used = login_to_home(database, login, DEMO_PASSWORD)
         samples.append(seconds)
         cpu.append(used)
+        seconds, used = floor_to_home(stored, login, DEMO_PASSWORD)
+        floor.append(seconds)
+        cpu_floor.append(used)
         baseline.extend(repeat(lambda: hasher.verify(stored, DEMO_PASSWORD), 1, warmup=0))
         cpu_verify.append(_cpu_of_verify(hasher, stored, DEMO_PASSWORD))
 
@@ -226,6 +248,7 @@ def run(ctx: Context) -> list[Result]:
     median, verify = statistics.median(samples), statistics.median(baseline)
     passed = median <= verify + MARGIN and not full_scans
     cpu_program, cpu_hash = statistics.median(cpu), statistics.median(cpu_verify)
+    floor_median, floor_cpu = statistics.median(floor), statistics.median(cpu_floor)
     note = (
         f"Real program under a pty (not Pilot), one process per sample, account {login}. "
         "Done: once the login screen is painted (while the operator types), a thread imports "
@@ -244,7 +267,10 @@ def run(ctx: Context) -> list[Result]:
             f"{MARGIN * 1000:.0f} ms. The program's CPU from Enter to painted is "
             f"{cpu_program * 1000:.0f} ms, of which {cpu_hash * 1000:.0f} ms for the verify: "
             "the rest is the login's transaction and Textual building the home screen "
-            "(banner, navigation bar, two lists: CSS applied, composed, rendered)."
+            "(banner, navigation bar, two lists: CSS applied, composed, rendered). The floor, "
+            "Textual alone verifying the same hash and switching to a home of the same blocks "
+            f"at their least, takes {floor_median * 1000:.0f} ms: verify + "
+            f"{(floor_median - verify) * 1000:.0f} ms."
         )
     results = [
         Result(
@@ -257,6 +283,11 @@ def run(ctx: Context) -> list[Result]:
             note=note,
             extra={
                 "extra over the verify (median)": f"{(median - verify) * 1000:.0f} ms",
+                "floor: Textual alone, login screen → verify → home at its least (median)": (
+                    f"{floor_median * 1000:.0f} ms (p95 {percentile(floor, 95) * 1000:.0f}), "
+                    f"verify + {(floor_median - verify) * 1000:.0f} ms; CPU "
+                    f"{floor_cpu * 1000:.0f} ms (login_home_floor.py, the same keys and pty)"
+                ),
                 "CPU of the program from Enter to painted (median, all threads)": (
                     f"{cpu_program * 1000:.0f} ms, of which the verify's CPU "
                     f"{cpu_hash * 1000:.0f} ms"
