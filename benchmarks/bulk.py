@@ -21,6 +21,7 @@ structure, as the seed draws them), and its principal manager validates them all
 from __future__ import annotations
 
 import asyncio
+import gc
 import itertools
 import sqlite3
 import statistics
@@ -178,7 +179,6 @@ class Bench:
 
 
 def _domain(ctx: Context, copy: Path, requests: int) -> Result:
-    import gc
 
     from chorus_tui.domain.bulk import process_each
 
@@ -275,6 +275,9 @@ def _ui(ctx: Context, copy: Path, requests: int) -> Result:
     gaps = drive.gaps
     worst, p95 = max(gaps), percentile(gaps, 95)
     updates = max(drive.progress_gaps)
+    collections = drive.collections
+    longest = max((seconds for _, seconds in collections), default=0.0)
+    oldest = sum(1 for generation, _ in collections if generation == 2)
     passed = None if ctx.quick else worst <= TARGET_GAP
     return Result(
         name=f"UI during the bulk validation of {requests} requests: event-loop gaps",
@@ -286,7 +289,10 @@ def _ui(ctx: Context, copy: Path, requests: int) -> Result:
             f"interval timer on the event loop: {len(gaps)} gaps over the {drive.seconds:.2f} s "
             f"run, max {worst * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms; the count and bar "
             f"updated {len(drive.progress_gaps)} times, at most {updates * 1000:.0f} ms apart; "
-            f"opening the window {drive.opening * 1000:.0f} ms"
+            f"opening the window {drive.opening * 1000:.0f} ms. The garbage collector runs "
+            "(it is not paused: the heap is collected once before the run, so that the "
+            f"benchmark's earlier garbage is not counted): {len(collections)} collections, "
+            f"{oldest} of the oldest generation, the longest {longest * 1000:.0f} ms"
         ),
         unit="ms",
         extra={
@@ -294,6 +300,7 @@ def _ui(ctx: Context, copy: Path, requests: int) -> Result:
             "p95 gap": f"{p95 * 1000:.0f} ms",
             "max between progress updates": f"{updates * 1000:.0f} ms",
             "run": f"{drive.seconds:.2f} s",
+            "longest garbage collection": f"{longest * 1000:.0f} ms",
         },
     )
 
@@ -317,6 +324,17 @@ async def _drive(bench: Bench, ids: list[int]) -> Drive:
             shown.append(time.perf_counter())
 
         dialog._progress = timed_progress  # type: ignore[method-assign]
+        gc.collect()
+        collections: list[tuple[int, float]] = []
+        collecting: dict[str, float] = {}
+
+        def timed_collection(phase: str, info: dict) -> None:
+            if phase == "start":
+                collecting["since"] = time.perf_counter()
+            elif "since" in collecting:
+                collections.append((info["generation"], time.perf_counter() - collecting["since"]))
+
+        gc.callbacks.append(timed_collection)
         opened = time.perf_counter()
         await app.push_screen(dialog)  # mounted: the worker runs
         started = time.perf_counter()
@@ -324,6 +342,7 @@ async def _drive(bench: Bench, ids: list[int]) -> Drive:
         while dialog.outcome is None:
             await asyncio.sleep(TICK)
         finished = time.perf_counter()
+        gc.callbacks.remove(timed_collection)
         timer.stop()
         if len(dialog.outcome.done) != len(ids):
             raise RuntimeError(f"bulk UI: {len(dialog.outcome.skipped)} requests skipped")
@@ -332,6 +351,7 @@ async def _drive(bench: Bench, ids: list[int]) -> Drive:
         seconds=finished - started,
         gaps=[b - a for a, b in itertools.pairwise([started, *ticks])],
         progress_gaps=[b - a for a, b in itertools.pairwise([started, *shown])],
+        collections=collections,
     )
 
 
@@ -341,3 +361,4 @@ class Drive:
     seconds: float  # the bulk run, mounted until finished
     gaps: list[float]  # between two runs of the event loop's 10 ms timer
     progress_gaps: list[float]  # between two updates of the count and bar
+    collections: list[tuple[int, float]]  # the garbage collector's runs: generation, seconds
