@@ -26,30 +26,39 @@ Screen { align: center middle; }
 """
 
 
+LOGIN_KEYS = [
+    Binding("f1", "help", "Aide"),
+    Binding("f8", "code", "Code d'activation"),
+    Binding("ctrl+q", "app.quit", "Quitter"),
+]
+
+
+def login_widgets() -> ComposeResult:
+    """The login screen's widgets (``login_home_floor.py`` shows them too): the inputs are
+    ``#login`` and ``#password``."""
+    with Center(id="page"), Vertical(id="card") as card:
+        card.border_title = "Chorus Pro"
+        yield Label("Connexion à votre compte utilisateur", id="heading")
+        yield Static("", classes="error")
+        for name, field_id in ((TEXT, "login"), ("Mot de passe", "password")):
+            with Vertical(classes="field"):
+                yield Label(name)
+                yield Input(password=field_id == "password", id=field_id)
+                yield Static("", classes="error")
+        with Horizontal(id="buttons"):
+            yield Button("Se connecter", variant="primary")
+            yield Button("Saisir une sollicitation").set_styles("display: none;")
+            yield Button("Réactiver mon compte").set_styles("display: none;")
+        yield Button("J'ai un code d'activation", compact=True)
+    yield Footer()
+
+
 class LoginFloor(App[None]):
     CSS = CSS
-    BINDINGS: ClassVar[list[Binding]] = [
-        Binding("f1", "help", "Aide"),
-        Binding("f8", "code", "Code d'activation"),
-        Binding("ctrl+q", "quit", "Quitter"),
-    ]
+    BINDINGS: ClassVar[list[Binding]] = LOGIN_KEYS
 
     def compose(self) -> ComposeResult:
-        with Center(id="page"), Vertical(id="card") as card:
-            card.border_title = "Chorus Pro"
-            yield Label("Connexion à votre compte utilisateur", id="heading")
-            yield Static("", classes="error")
-            for name in (TEXT, "Mot de passe"):
-                with Vertical(classes="field"):
-                    yield Label(name)
-                    yield Input(password=name != TEXT)
-                    yield Static("", classes="error")
-            with Horizontal(id="buttons"):
-                yield Button("Se connecter", variant="primary")
-                yield Button("Saisir une sollicitation").set_styles("display: none;")
-                yield Button("Réactiver mon compte").set_styles("display: none;")
-            yield Button("J'ai un code d'activation", compact=True)
-        yield Footer()
+        yield from login_widgets()
 
 
 if __name__ == "__main__":

@@ -1,63 +1,43 @@
 """The floor of « login submitted → home painted »: Textual alone, the same keys, the same verify.
 
 ``BENCH_HASH=<argon2 hash> python benchmarks/login_home_floor.py`` under a pseudo-terminal: the
-login screen's widgets (as ``login_floor.py``); Enter in the password field verifies it against
-the hash with argon2-cffi (the hash carries its parameters: the production ones), then switches
-to a home screen at its least — the banner's two lines, the navigation line, the quick-access
-line, the two lists « Fil d'événements » and « Actualités » of five entries each, the footer.
-No chorus-tui code, stylesheet, translation or database: timed like ``chorus-tui`` from Enter
-until « Fil d'événements » is painted, what it takes over the verify is what Textual itself
-costs for that switch under a terminal."""
+login screen's widgets (``login_floor.login_widgets``); Enter in the password field verifies it
+against the hash with argon2-cffi (the hash carries its parameters: the production ones), then
+switches to a home screen at its least — the banner's two lines, the navigation line, the
+quick-access line, the two lists « Fil d'événements » and « Actualités » of five entries each,
+the footer. No chorus-tui code, stylesheet, translation or database: timed like ``chorus-tui``
+from Enter until « Fil d'événements » is painted, what it takes over the verify is what Textual
+itself costs for that switch under a terminal."""
 
 import os
 from typing import ClassVar
 
 from argon2 import PasswordHasher
+from login_floor import CSS as LOGIN_CSS  # run as a script: its folder is on the path
+from login_floor import LOGIN_KEYS, login_widgets
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Footer, Input, Label, OptionList
 
-LOGIN_TEXT = "Identifiant de connexion"
 HOME_TEXT = "Fil d'événements"
-CSS = """
-LoginScreen { align: center middle; }
-#page { width: 100%; height: auto; }
-#card {
-    width: 64; max-width: 100%; height: auto; padding: 0 2;
-    border: round $primary; border-title-color: $accent; border-title-style: bold;
-}
-#heading { text-style: bold; margin: 1 0; }
-.error { display: none; }
-#buttons { height: auto; margin: 1 0; Button { margin-right: 2; } }
+CSS = (
+    LOGIN_CSS
+    + """
+HomeScreen { align: left top; }
 #quick { height: 1; }
 #lists { height: 1fr; }
 OptionList { height: 1fr; border: round $foreground 40%; }
 """
+)
 
 
 class LoginScreen(Screen[None]):
-    BINDINGS: ClassVar[list[Binding]] = [
-        Binding("f1", "help", "Aide"),
-        Binding("f8", "code", "Code d'activation"),
-        Binding("ctrl+q", "app.quit", "Quitter"),
-    ]
+    BINDINGS: ClassVar[list[Binding]] = LOGIN_KEYS
 
     def compose(self) -> ComposeResult:
-        with Center(id="page"), Vertical(id="card") as card:
-            card.border_title = "Chorus Pro"
-            yield Label("Connexion à votre compte utilisateur", id="heading")
-            yield Static("", classes="error")
-            for name, field_id in ((LOGIN_TEXT, "login"), ("Mot de passe", "password")):
-                with Vertical(classes="field"):
-                    yield Label(name)
-                    yield Input(password=field_id == "password", id=field_id)
-                    yield Static("", classes="error")
-            with Horizontal(id="buttons"):
-                yield Button("Se connecter", variant="primary")
-            yield Button("J'ai un code d'activation", compact=True)
-        yield Footer()
+        yield from login_widgets()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "login":
