@@ -19,7 +19,7 @@ from chorus_tui.domain.context import Services
 from chorus_tui.domain.errors import Conflict, FieldErrors, NotFound
 from chorus_tui.domain.journal import audit, event, mail
 from chorus_tui.domain.membership_requests import check_motif, decidable_structures
-from chorus_tui.domain.paging import MAX_PAGE_SIZE, Page
+from chorus_tui.domain.paging import MAX_PAGE_SIZE, Page, count_rows
 from chorus_tui.domain.rights import Action, require
 from chorus_tui.domain.subscriptions import COMMENT_MAX_LENGTH
 from chorus_tui.domain.text import clean, has_control
@@ -76,13 +76,9 @@ class PendingSubscriptionRequest:
     requested_at: datetime
 
 
-def pending_subscription_requests(
-    actor: User, *, size: int = 5, offset: int = 0
-) -> Page[PendingSubscriptionRequest]:
-    """A page of M4, oldest first, grouped and paged in SQL."""
-    size = max(1, min(size, MAX_PAGE_SIZE))
-    offset = max(0, offset)
-    grouped = (
+def _pending_groups(actor: User) -> peewee.ModelSelect:
+    """One row per request (a user's pending lines for one structure), unordered."""
+    return (
         Subscription.select(
             fn.MIN(Subscription.id).alias("first"),
             Subscription.user,
@@ -92,7 +88,22 @@ def pending_subscription_requests(
         .where(_pending_lines() & Subscription.structure.in_(decidable_structures(actor)))
         .group_by(Subscription.user, Subscription.structure)
     )
-    total = grouped.count()
+
+
+def count_pending_subscription_requests(actor: User) -> int:
+    """How many requests M4 lists for ``actor``: the count its first page shows (remembered
+    while the database is unchanged, so the synthèse and its table count once)."""
+    return count_rows(_pending_groups(actor))
+
+
+def pending_subscription_requests(
+    actor: User, *, size: int = 5, offset: int = 0
+) -> Page[PendingSubscriptionRequest]:
+    """A page of M4, oldest first, grouped and paged in SQL."""
+    size = max(1, min(size, MAX_PAGE_SIZE))
+    offset = max(0, offset)
+    grouped = _pending_groups(actor)
+    total = count_rows(grouped)
     if offset >= total and total:
         offset = (total - 1) // size * size
     groups = list(

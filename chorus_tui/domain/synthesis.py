@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from chorus_tui.domain.membership_requests import pending_memberships_query
 from chorus_tui.domain.paging import count_rows
 from chorus_tui.domain.rights import Action, managed_structures, require
-from chorus_tui.domain.subscription_requests import pending_subscription_requests
+from chorus_tui.domain.subscription_requests import count_pending_subscription_requests
 from chorus_tui.models import User
 
 
@@ -20,10 +20,10 @@ class Synthesis:
 
 def synthesis(actor: User) -> Synthesis:
     """The counts of the blocks of M0; refused to anyone who is not a manager. The requests'
-    count is the one the requests table pages with (counted once while nothing changes)."""
+    counts are the ones the requests tables page with (counted once while nothing changes)."""
     require(actor, Action.SEE_MANAGER_SPACE)
     return Synthesis(
         pending_memberships=count_rows(pending_memberships_query(actor).order_by()),
-        pending_subscriptions=pending_subscription_requests(actor, size=1).total,
+        pending_subscriptions=count_pending_subscription_requests(actor),
         structures=len(managed_structures(actor)),
     )

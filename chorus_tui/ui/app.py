@@ -278,6 +278,21 @@ class ChorusApp(App[None]):
 
     # -- keys, help and palette -------------------------------------------------------------
 
+    async def action_focus_next(self) -> None:
+        # A page still mounting its lower blocks moves the focus itself (screens.lower_blocks).
+        focus_next = getattr(self.screen, "focus_next_field", None)
+        if focus_next is not None:
+            await focus_next()
+        else:
+            self.screen.focus_next()
+
+    async def action_focus_previous(self) -> None:
+        focus_previous = getattr(self.screen, "focus_previous_field", None)
+        if focus_previous is not None:
+            await focus_previous()
+        else:
+            self.screen.focus_previous()
+
     def action_help(self) -> None:
         from chorus_tui.ui.dialogs.help import HelpScreen  # not needed to show the login screen
 

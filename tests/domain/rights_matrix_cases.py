@@ -602,6 +602,11 @@ TABLE: dict[str, Row] = {
         DECIDED_SCOPE,
         sees=lambda rows, c: c.cast.pending_membership in ids(rows),
     ),
+    "subscription_requests.count_pending_subscription_requests": Row(
+        lambda c: subscription_requests.count_pending_subscription_requests(c.actor),
+        DECIDED_SCOPE,
+        sees=lambda count, c: count > 0,
+    ),
     "subscription_requests.pending_subscription_requests": Row(
         lambda c: subscription_requests.pending_subscription_requests(c.actor, size=50),
         DECIDED_SCOPE,

@@ -374,3 +374,133 @@ async def test_f5_f6_f7_bring_the_blocks_below_the_form_into_view(services, key,
         await pilot.pause()
         assert app.focused is not None and app.focused.id == table
         assert f"{title}  {key.upper()}" in screen_text(pilot)
+
+
+# -- the blocks below « Informations générales », mounted once the top is painted ------------
+
+
+@pytest.fixture
+def lower_blocks_held(monkeypatch):
+    """Mon Compte opens with only its top mounted, as in the moment after its first frame."""
+    monkeypatch.setattr(AccountScreen, "_mount_lower_blocks_later", lambda screen: None)
+
+
+PAGE_ORDER = [
+    "field-email",
+    "field-adresse",
+    "field-telephone",
+    "row-created_at",
+    "field-notifications",
+    "expiry",
+    "field-new_password",
+    "field-secret_answer",
+    "account-buttons",
+    "memberships",
+    "subscriptions-block",
+    "attachments",
+    "deactivate-buttons",
+]
+
+
+def page_ids(screen: AccountScreen) -> list[str]:
+    children = screen.query_one("#account-form").children
+    return [child.id for child in children if child.id in PAGE_ORDER]
+
+
+async def test_mon_compte_shows_its_top_then_mounts_the_blocks_below_in_page_order(services):
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_account(pilot)
+        assert screen.lower_blocks_mounted
+        assert page_ids(screen) == PAGE_ORDER
+
+
+async def test_the_top_of_mon_compte_alone_is_mounted_with_the_screen(services, lower_blocks_held):
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_account(pilot)
+        assert not screen.lower_blocks_mounted
+        assert page_ids(screen) == ["field-email"]
+        assert "Adresse postale" in screen_text(pilot)
+        assert not screen.is_dirty()
+
+
+async def test_valider_before_the_blocks_below_are_mounted_keeps_their_saved_values(
+    services, lower_blocks_held
+):
+    before = user()
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_account(pilot)
+        await fill(pilot, nom="DUPONT-MARTIN")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.lower_blocks_mounted
+        assert not screen.is_dirty()
+    saved = user()
+    assert saved.nom == "DUPONT-MARTIN"
+    assert (saved.ville, saved.pays, saved.secret_question, saved.language) == (
+        before.ville,
+        before.pays,
+        before.secret_question,
+        before.language,
+    )
+    assert saved.password_hash == before.password_hash
+
+
+async def test_f5_before_the_blocks_below_are_mounted_mounts_them_and_focuses_the_table(
+    services, lower_blocks_held
+):
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_account(pilot)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert screen.lower_blocks_mounted
+        assert app.focused is not None and app.focused.id == "memberships-list-table"
+        assert "Mes rattachements aux structures  F5" in screen_text(pilot)
+
+
+async def test_a_language_switch_before_the_blocks_below_are_mounted_shows_them_all(
+    services, lower_blocks_held
+):
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_account(pilot)
+        await fill(pilot, nom="DURAND")
+        await app.set_language("EN")
+        await pilot.pause()
+        assert screen.lower_blocks_mounted
+        assert page_ids(screen) == PAGE_ORDER
+        assert screen.query_one("#nom", Input).value == "DURAND"
+        assert screen.query_one("#ville", Input).value == user().ville
+
+
+@pytest.mark.parametrize("key", ["tab", "enter"])
+async def test_moving_on_from_the_last_field_mounted_mounts_the_blocks_below_first(
+    services, lower_blocks_held, key
+):
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_account(pilot)
+        screen.query_one("#prenom", Input).focus()
+        await pilot.press(key, *"12")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "adresse"
+        assert screen.query_one("#adresse", Input).value.endswith("12")
+        assert screen.lower_blocks_mounted
+        assert page_ids(screen) == PAGE_ORDER
+
+
+async def test_shift_tab_round_to_the_bottom_of_the_page_mounts_every_block(
+    services, lower_blocks_held
+):
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_account(pilot)
+        screen.set_focus(screen.focus_chain[0])
+        await pilot.press("shift+tab", *"xy")
+        await pilot.pause()
+        assert screen.lower_blocks_mounted
+        assert app.focused is not None and app.focused.id == "deactivate"
+        assert screen.query_one("#deactivate").region.y < 24

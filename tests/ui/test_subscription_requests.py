@@ -416,3 +416,34 @@ async def test_the_block_is_in_the_synthese_and_validates_from_there(services):
         await settle(pilot)
         assert "BON Julie" not in words(block)
     assert julie_request_id_or_none() is None
+
+
+async def test_f6_before_the_synthese_has_mounted_its_lower_block_shows_it(services, monkeypatch):
+    manager = pytest.importorskip("chorus_tui.ui.screens.manager")
+    # The synthèse as in the moment after its first frame: the block below not mounted yet.
+    monkeypatch.setattr(manager.SynthesisScreen, "_mount_lower_blocks_later", lambda screen: None)
+    async with make_app(services).run_test(size=(80, 24)) as pilot:
+        await log_in(pilot, ERIC)
+        await pilot.press("f3")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, manager.SynthesisScreen)
+        assert not screen.query(SubscriptionRequestsBlock)
+        await pilot.press("f6")
+        await settle(pilot)
+        block = screen.query_one(SubscriptionRequestsBlock)
+        assert pilot.app.focused is block.table.table
+        assert "BON Julie" in words(block)
+
+
+async def test_the_synthese_mounts_its_lower_block_once_painted(services):
+    manager = pytest.importorskip("chorus_tui.ui.screens.manager")
+    async with make_app(services).run_test(size=(80, 24)) as pilot:
+        await log_in(pilot, ERIC)
+        await pilot.press("f3")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, manager.SynthesisScreen)
+        assert screen.lower_blocks_mounted
+        block = screen.query_one(SubscriptionRequestsBlock)
+        assert julie_request_id() in block.table.rows

@@ -3,6 +3,11 @@ Informations générales, Adresse postale, Mes paramètres, Gestion du mot de pa
 secrète — saved at once by « Valider », then « Mes rattachements aux structures », the pièces
 jointes and « Désactiver mon compte ».
 
+Only the top of the page (down to the title « Adresse postale ») is composed with the
+screen; the blocks below it are mounted once it is painted (:mod:`lower_blocks`). A field not
+mounted yet holds its saved value, so leaving reads those; « Valider » and F5–F7 mount the rest
+first.
+
 The values loaded (and the account's version) are kept: « Annuler » shows them again, leaving
 with other values asks first, and « Valider » tells the domain which version it edits, so a
 change made meanwhile by someone else is refused and the screen reloads."""
@@ -17,6 +22,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from chorus_tui.domain import accounts, passwords, profile
@@ -28,6 +34,7 @@ from chorus_tui.ui.screens.account_deactivation import DeactivationFlow
 from chorus_tui.ui.screens.account_parts import ReadOnlyRow, language_options, section
 from chorus_tui.ui.screens.base import SpaceScreen
 from chorus_tui.ui.screens.forms import FormScreen
+from chorus_tui.ui.screens.lower_blocks import BlockBuilder, LowerBlocks
 from chorus_tui.ui.widgets.attachments import AttachmentsBlock
 from chorus_tui.ui.widgets.countries import country_options
 from chorus_tui.ui.widgets.form import FormField, Notice, TextField
@@ -69,7 +76,7 @@ def stored_values(user: User) -> dict[str, Any]:
     return values
 
 
-class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
+class AccountScreen(LowerBlocks, FormScreen, SpaceScreen, DeactivationFlow):
     """The space « Mon Compte » of every logged-in user. Ctrl+S validates every block at once,
     Esc goes back to « Accueil connecté » (asking first when something is not saved)."""
 
@@ -87,6 +94,7 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
         *SECRET,
     )
     SUBMIT_COMMAND = "account.cmd.submit"
+    LOWER_BLOCKS_PARENT = "#account-form"
 
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("escape", "leave", "account.key.back", id="account.back"),
@@ -115,63 +123,107 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
         user = self.session.user
         if self._version is None:
             self._remember(user)
-        stored = self._stored
+        self.start_lower_blocks()
         with VerticalScroll(id="account-form", classes="form-page"):
             yield Label(Text(t("account.heading")), classes="page-title")
             yield Notice(id="form-notice")
             yield section(t("referential.section.general"))
             yield ReadOnlyRow(t("account.field.login"), user.login, id="row-login")
-            yield from (self._text_field(name, stored[name]) for name in GENERAL)
+            yield from (self._text_field(name, self._stored[name]) for name in GENERAL)
             yield section(t("referential.section.address"))
-            yield from (self._text_field(name, stored[name]) for name in ADDRESS)
-            countries = [(Text(label), code) for label, code in country_options(t.language)]
-            yield self._field("pays", Select(countries, value=stored["pays"], allow_blank=False))
-            yield from (self._text_field(name, stored[name]) for name in PHONES)
-            yield from self._compose_settings(user)
-            yield from self._compose_password()
-            yield section(t("account.section.secret"))
-            yield self._text_field("secret_question", stored["secret_question"])
-            yield self._text_field("secret_answer", "", password=True, hint="account.secret_hint")
-            with Horizontal(classes="form-buttons", id="account-buttons"):
-                yield Button(Text(t("app.validate")), id="submit", variant="primary")
-                yield Button(Text(t("account.cancel")), id="cancel")
-            yield MembershipsBlock(jump_key=self._key("memberships"))
-            yield SubscriptionsBlock(jump_key=self._key("subscriptions"))
-            yield AttachmentsBlock(jump_key=self._key("attachments"))
-            with Horizontal(classes="form-buttons", id="deactivate-buttons"):
-                yield Button(Text(t("account.deactivate")), id="deactivate")
+
+    def lower_blocks(self) -> list[BlockBuilder]:
+        """The blocks below « Informations générales », in the page's order, each built when
+        it is mounted."""
+        return [
+            self._address_block,
+            self._settings_block,
+            self._password_block,
+            self._secret_block,
+            lambda: [MembershipsBlock(jump_key=self._key("memberships"))],
+            lambda: [SubscriptionsBlock(jump_key=self._key("subscriptions"))],
+            lambda: [
+                AttachmentsBlock(jump_key=self._key("attachments")),
+                Horizontal(
+                    Button(Text(self.t("account.deactivate")), id="deactivate"),
+                    classes="form-buttons",
+                    id="deactivate-buttons",
+                ),
+            ],
+        ]
+
+    def lower_blocks_done(self) -> None:
+        self.render_state()
+
+    async def action_enter(self) -> None:
+        # Enter moves to the next field as Tab does (every block mounted first if needed).
+        focused = self.focused
+        if focused is not None and focused.id != self.FIELDS[-1]:
+            await self.focus_next_field()
+        else:
+            super().action_enter()
+
+    def _address_block(self) -> list[Widget]:
+        stored = self._stored
+        countries = [(Text(label), code) for label, code in country_options(self.t.language)]
+        return [
+            *(self._text_field(name, stored[name]) for name in ADDRESS),
+            self._field("pays", Select(countries, value=stored["pays"], allow_blank=False)),
+            *(self._text_field(name, stored[name]) for name in PHONES),
+        ]
+
+    def _secret_block(self) -> list[Widget]:
+        t = self.t
+        return [
+            section(t("account.section.secret")),
+            self._text_field("secret_question", self._stored["secret_question"]),
+            self._text_field("secret_answer", "", password=True, hint="account.secret_hint"),
+            Horizontal(
+                Button(Text(t("app.validate")), id="submit", variant="primary"),
+                Button(Text(t("account.cancel")), id="cancel"),
+                classes="form-buttons",
+                id="account-buttons",
+            ),
+        ]
 
     def _key(self, block: str) -> str:
         return self.chorus.get_key_display(Binding(JUMP_KEYS[block], ""))
 
-    def action_jump(self, block: str) -> None:
+    async def action_jump(self, block: str) -> None:
         """F5, F6, F7: the cursor in the rattachements, abonnements or pièces jointes table."""
+        await self.mount_lower_blocks()
         block_id, table_id = JUMP_TARGETS[block]
         self.query_one(table_id).focus(scroll_visible=False)
         self.query_one(block_id).scroll_visible(animate=False, top=True)
 
-    def _compose_settings(self, user: User) -> ComposeResult:
+    def _settings_block(self) -> list[Widget]:
         t = self.t
-        yield section(t("account.section.settings"))
-        for name in DATES:
-            yield ReadOnlyRow(t(f"account.field.{name}"), self._date(user, name), id=f"row-{name}")
-        yield ReadOnlyRow(t("account.field.status"), user.status, id="row-status")
-        yield self._field(
-            "language",
-            Select(language_options(t), value=self._stored["language"], allow_blank=False),
-        )
+        user = self.session.user
         box = Checkbox(Text(t("account.field.notifications.box")), self._stored["notifications"])
-        yield self._field("notifications", box, hint="account.notifications_hint")
+        return [
+            section(t("account.section.settings")),
+            *(
+                ReadOnlyRow(t(f"account.field.{name}"), self._date(user, name), id=f"row-{name}")
+                for name in DATES
+            ),
+            ReadOnlyRow(t("account.field.status"), user.status, id="row-status"),
+            self._field(
+                "language",
+                Select(language_options(t), value=self._stored["language"], allow_blank=False),
+            ),
+            self._field("notifications", box, hint="account.notifications_hint"),
+        ]
 
-    def _compose_password(self) -> ComposeResult:
+    def _password_block(self) -> list[Widget]:
         t = self.t
-        yield section(t("account.section.password"))
-        yield Static(Text(self._expiry_text()), id="expiry", classes="expiry")
-        yield Static(Text(t("account.password_hint")), classes="policy")
-        yield Static(Text(t("password.policy")), classes="policy")
-        for name in PASSWORD:
-            yield self._text_field(name, "", password=True)
-        yield StrengthMeter(t, login=self.session.user.login)
+        return [
+            section(t("account.section.password")),
+            Static(Text(self._expiry_text()), id="expiry", classes="expiry"),
+            Static(Text(t("account.password_hint")), classes="policy"),
+            Static(Text(t("password.policy")), classes="policy"),
+            *(self._text_field(name, "", password=True) for name in PASSWORD),
+            StrengthMeter(t, login=self.session.user.login),
+        ]
 
     def _label(self, name: str) -> str:
         return self.t(_LABEL_KEYS.get(name, f"account.field.{name}"))
@@ -207,14 +259,15 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
         self._version = user.version
 
     def form_values(self) -> dict[str, Any]:
-        """What the form holds now, as ``save_profile`` takes it."""
-        values: dict[str, Any] = {
-            name: self.query_one(f"#{name}", Input).value for name in TEXT_FIELDS
-        }
+        """What the form holds now, as ``save_profile`` takes it (a field not mounted yet holds
+        its saved value: nobody could change it)."""
+        values = dict(self._stored)
+        for control in self.query("Input, Select, Checkbox"):
+            if control.id in values:
+                values[control.id] = control.value
         for name in SELECTS:
-            value = self.query_one(f"#{name}", Select).value
-            values[name] = value if isinstance(value, str) else ""
-        values["notifications"] = self.query_one("#notifications", Checkbox).value
+            if not isinstance(values[name], str):
+                values[name] = ""
         return values
 
     def is_dirty(self) -> bool:
@@ -222,21 +275,24 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
         return self.form_values() != self._stored
 
     def _show_values(self, values: dict[str, Any]) -> None:
+        """``values`` in the fields mounted (the others are built from ``_stored``)."""
         with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed):
-            for name in TEXT_FIELDS:
-                self.query_one(f"#{name}", Input).value = values[name]
-            for name in SELECTS:
-                self.query_one(f"#{name}", Select).value = values[name]
-            self.query_one("#notifications", Checkbox).value = values["notifications"]
-        self.query_one(StrengthMeter).follow(values["new_password"])
+            for control in self.query("Input, Select, Checkbox"):
+                if control.id in values:
+                    control.value = values[control.id]
+        for meter in self.query(StrengthMeter):
+            meter.follow(values["new_password"])
 
     def _show_saved_state(self) -> None:
         """The read-only parts after a save or a reload: dates, state, expiry, banner name."""
         user = self.session.user
         for name in DATES:
-            self.query_one(f"#row-{name}", ReadOnlyRow).set_value(self._date(user, name))
-        self.query_one("#row-status", ReadOnlyRow).set_value(user.status)
-        self.query_one("#expiry", Static).update(Text(self._expiry_text()))
+            for row in self.query(f"#row-{name}").results(ReadOnlyRow):
+                row.set_value(self._date(user, name))
+        for row in self.query("#row-status").results(ReadOnlyRow):
+            row.set_value(user.status)
+        for expiry in self.query("#expiry").results(Static):
+            expiry.update(Text(self._expiry_text()))
         for name_button in self.query("#user-name"):
             if isinstance(name_button, Button):
                 name_button.label = literal(user.display_name)
@@ -251,6 +307,16 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
 
     def submit(self) -> None:
         """Save every block at once; field errors are all shown, a conflict reloads."""
+        if not self.lower_blocks_mounted:
+            self.call_later(self._submit_once_mounted)
+            return
+        self._save()
+
+    async def _submit_once_mounted(self) -> None:
+        await self.mount_lower_blocks()
+        self._save()
+
+    def _save(self) -> None:
         user = self.session.user
         with self.chorus.guard():
             try:
@@ -346,7 +412,9 @@ class AccountScreen(FormScreen, SpaceScreen, DeactivationFlow):
                 t("account.cmd.deactivate.help"),
                 self.action_deactivate,
             ),
-            *self.query_one(MembershipsBlock).palette_commands(),
-            *self.query_one(SubscriptionsBlock).palette_commands(),
-            *self.query_one(AttachmentsBlock).palette_commands(),
+            *(
+                command
+                for block in self.query("MembershipsBlock, SubscriptionsBlock, AttachmentsBlock")
+                for command in block.palette_commands()  # type: ignore[attr-defined]
+            ),
         ]

@@ -47,7 +47,9 @@ class FormBase(ChorusScreen):
         for name in self.FIELDS:
             code, params = self._field_errors.get(name, ("", {}))
             text = t(f"field_error.{code}", **params) if code else ""
-            self.query_one(f"#field-{name}", FormField).set_error(text)
+            # A screen may mount some of its fields later (Mon Compte): those have no error.
+            for field in self.query(f"#field-{name}").results(FormField):
+                field.set_error(text)
         notice = self.query_one("#form-notice", Notice)
         if self._summary:
             notice.show(self._summary_text(), "error")

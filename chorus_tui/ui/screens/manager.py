@@ -23,6 +23,7 @@ from chorus_tui.domain.errors import DomainError
 from chorus_tui.domain.synthesis import Synthesis, synthesis
 from chorus_tui.ui.commands import Command
 from chorus_tui.ui.screens.base import SpaceScreen
+from chorus_tui.ui.screens.lower_blocks import BlockBuilder, LowerBlocks
 from chorus_tui.ui.widgets.membership_requests import MembershipRequestsBlock
 from chorus_tui.ui.widgets.paged_table import PagedTable, PageTable
 from chorus_tui.ui.widgets.subscription_requests import SubscriptionRequestsBlock
@@ -33,10 +34,13 @@ STYLES = Path(__file__).parent.parent / "styles"
 JUMP_KEYS = {"memberships": "f5", "subscriptions": "f6"}
 
 
-class SynthesisScreen(SpaceScreen):
-    """The space « Activités du gestionnaire » of principal and secondary managers."""
+class SynthesisScreen(LowerBlocks, SpaceScreen):
+    """The space « Activités du gestionnaire » of principal and secondary managers. The block
+    of the subscription requests, below the first screenful once the membership requests fill
+    a page, is mounted once the screen is painted (:mod:`lower_blocks`)."""
 
     CSS_PATH = STYLES / "manager.tcss"
+    LOWER_BLOCKS_PARENT = "#manager-page"
     TITLE_KEY = "manager.title"
     SPACE_ID = "manager"
 
@@ -65,12 +69,14 @@ class SynthesisScreen(SpaceScreen):
 
     def compose_space(self) -> ComposeResult:
         t = self.t
+        self.start_lower_blocks()
         with VerticalScroll(id="manager-page"):
             yield Label(Text(t("manager.heading")), classes="page-title")
             try:
                 self.counts = synthesis(self.session.user)
             except DomainError as error:
                 self.denied = error
+                self._pending = []
                 yield Static(Text(self.chorus.error_text(error)), id="manager-denied")
                 yield Static(Text(t("manager.denied")), classes="manager-note")
                 return
@@ -85,7 +91,9 @@ class SynthesisScreen(SpaceScreen):
                     text = Text.assemble((f"{key} ", "bold"), t(label))
                     yield Button(text, id=button_id, compact=True)
             yield MembershipRequestsBlock(jump_key=self._key("memberships"))
-            yield SubscriptionRequestsBlock(jump_key=self._key("subscriptions"))
+
+    def lower_blocks(self) -> list[BlockBuilder]:
+        return [lambda: [SubscriptionRequestsBlock(jump_key=self._key("subscriptions"))]]
 
     def _counts_text(self) -> Text:
         counts = self.counts
@@ -137,11 +145,12 @@ class SynthesisScreen(SpaceScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "jump" and parameters:
-            return self._block(str(parameters[0])) is not None
+            return self.denied is None
         return super().check_action(action, parameters)
 
-    def action_jump(self, block: str) -> None:
+    async def action_jump(self, block: str) -> None:
         """F5, F6: the cursor in the table of the requests block."""
+        await self.mount_lower_blocks()
         widget = self._block(block)
         if widget is None:
             return
@@ -197,15 +206,15 @@ class SynthesisScreen(SpaceScreen):
                 self.action_user_search,
             ),
         ]
-        commands += [
-            Command(
-                t(f"manager.cmd.jump.{block}"),
-                t("manager.cmd.jump.help", jump=self._key(block)),
-                lambda block=block: self.action_jump(block),
-            )
-            for block in JUMP_KEYS
-            if self._block(block) is not None
-        ]
+        if self.denied is None:
+            commands += [
+                Command(
+                    t(f"manager.cmd.jump.{block}"),
+                    t("manager.cmd.jump.help", jump=self._key(block)),
+                    lambda block=block: self.action_jump(block),
+                )
+                for block in JUMP_KEYS
+            ]
         for widget in (self._block("memberships"), self._block("subscriptions")):
             block_commands = getattr(widget, "palette_commands", None)
             if block_commands is not None:
