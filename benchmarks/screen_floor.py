@@ -141,6 +141,7 @@ class Floor:
     shape: Shape
     widgets: int
     first: list[float]
+    painted: list[float]
     last: list[float]
     frames: float
     """Frames rendered per sample (median)."""
@@ -153,39 +154,42 @@ class Floor:
             )
 
         return (
-            f"last frame {ms(self.last)}, first frame {ms(self.first)}, "
-            f"{self.frames:.0f} frames; {self.widgets} widgets: {self.shape.describe()}"
+            f"painted {ms(self.painted)}, last frame {ms(self.last)}, first frame "
+            f"{ms(self.first)}, {self.frames:.0f} frames; {self.widgets} widgets: "
+            f"{self.shape.describe()}"
         )
 
 
 async def measure(shape: Shape, repetitions: int) -> Floor:
-    """``repetitions`` switches to ``shape`` after a warm-up one: seconds to its first frame and
-    to the last frame before idle."""
+    """``repetitions`` switches to ``shape`` after a warm-up one: seconds to its first frame, to
+    the frame painted as it settles and to the last frame before idle."""
     app = FloorApp(shape)
-    first: list[float] = []
-    last: list[float] = []
-    counts: list[int] = []
+    openings: list[screens.Opening] = []
     widgets = 0
     async with app.run_test(size=(80, 24)) as pilot:
-        frames = screens.Frames(app)
+        frames = screens.Frames(app, pictures=True)
         await pilot.pause()
 
         def shown(space: str) -> Any:
             return lambda: getattr(app.screen, "SPACE_ID", "") == space
 
         for index in range(repetitions + 1):
-            before = frames.count
-            sample = await screens.to_painted(
-                pilot, frames, lambda: pilot.press("f4"), shown("shape")
+            opened = await screens.opening(
+                pilot, frames, lambda: pilot.press("f4"), shown("shape"), "shape"
             )
             if index:
-                last.append(sample)
-                first.append(frames.first_frame("shape"))
-                counts.append(frames.count - before)
+                openings.append(opened)
             widgets = len(list(app.screen.walk_children(with_self=False)))
             await pilot.press("f2")
             await screens.until(pilot, shown("start"))
-    return Floor(shape, widgets, first, last, statistics.median(counts))
+    return Floor(
+        shape,
+        widgets,
+        [opened.first for opened in openings],
+        [opened.painted for opened in openings],
+        [opened.settled for opened in openings],
+        statistics.median(opened.frames for opened in openings),
+    )
 
 
 class PageTurnApp(App[None]):
