@@ -418,16 +418,25 @@ async def test_the_block_is_in_the_synthese_and_validates_from_there(services):
     assert julie_request_id_or_none() is None
 
 
+async def open_synthese(pilot: Pilot):
+    """Eric's « Activités du gestionnaire », settled."""
+    from chorus_tui.ui.screens.manager import SynthesisScreen
+
+    await log_in(pilot, ERIC)
+    await pilot.press("f3")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, SynthesisScreen)
+    return screen
+
+
 async def test_f6_before_the_synthese_has_mounted_its_lower_block_shows_it(services, monkeypatch):
-    manager = pytest.importorskip("chorus_tui.ui.screens.manager")
+    from chorus_tui.ui.screens.manager import SynthesisScreen
+
     # The synthèse as in the moment after its first frame: the block below not mounted yet.
-    monkeypatch.setattr(manager.SynthesisScreen, "_mount_lower_blocks_later", lambda screen: None)
+    monkeypatch.setattr(SynthesisScreen, "_mount_lower_blocks_later", lambda screen: None)
     async with make_app(services).run_test(size=(80, 24)) as pilot:
-        await log_in(pilot, ERIC)
-        await pilot.press("f3")
-        await settle(pilot)
-        screen = pilot.app.screen
-        assert isinstance(screen, manager.SynthesisScreen)
+        screen = await open_synthese(pilot)
         assert not screen.query(SubscriptionRequestsBlock)
         await pilot.press("f6")
         await settle(pilot)
@@ -437,13 +446,8 @@ async def test_f6_before_the_synthese_has_mounted_its_lower_block_shows_it(servi
 
 
 async def test_the_synthese_mounts_its_lower_block_once_painted(services):
-    manager = pytest.importorskip("chorus_tui.ui.screens.manager")
     async with make_app(services).run_test(size=(80, 24)) as pilot:
-        await log_in(pilot, ERIC)
-        await pilot.press("f3")
-        await settle(pilot)
-        screen = pilot.app.screen
-        assert isinstance(screen, manager.SynthesisScreen)
+        screen = await open_synthese(pilot)
         assert screen.lower_blocks_mounted
         block = screen.query_one(SubscriptionRequestsBlock)
         assert julie_request_id() in block.table.rows
