@@ -28,13 +28,6 @@ from chorus_tui.ui.commands import Command
 class ChorusCommands(Provider):
     """Lists the calling screen's commands; fuzzy-matches them while the user types."""
 
-    async def startup(self) -> None:
-        # A page still mounting its lower blocks (screens.lower_blocks) has their commands only
-        # once they are there.
-        mount_lower_blocks = getattr(self.screen, "mount_lower_blocks", None)
-        if mount_lower_blocks is not None:
-            await mount_lower_blocks()
-
     def _commands(self) -> list[Command]:
         provider = getattr(self.screen, "palette_commands", None)
         return list(provider()) if provider is not None else []

@@ -448,17 +448,16 @@ async def test_valider_before_the_blocks_below_are_mounted_keeps_their_saved_val
     assert saved.password_hash == before.password_hash
 
 
-async def test_f5_before_the_blocks_below_are_mounted_mounts_them_and_focuses_the_table(
+async def test_f6_before_the_blocks_below_are_mounted_shows_its_block_with_the_cursor_in_it(
     services, lower_blocks_held
 ):
     app = make_app(services)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_account(pilot)
-        await pilot.press("f5")
-        await pilot.pause()
+        await pilot.press("f6", "down")
         assert screen.lower_blocks_mounted
-        assert app.focused is not None and app.focused.id == "memberships-list-table"
-        assert "Mes rattachements aux structures  F5" in screen_text(pilot)
+        assert app.focused is not None and app.focused.id == "subscriptions-table"
+        assert screen.query_one("#subscriptions-block").region.y < 24
 
 
 async def test_a_language_switch_before_the_blocks_below_are_mounted_shows_them_all(
@@ -504,3 +503,14 @@ async def test_shift_tab_round_to_the_bottom_of_the_page_mounts_every_block(
         assert screen.lower_blocks_mounted
         assert app.focused is not None and app.focused.id == "deactivate"
         assert screen.query_one("#deactivate").region.y < 24
+
+
+async def test_the_palette_before_the_blocks_below_are_mounted_offers_the_screens_commands(
+    services, lower_blocks_held
+):
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_account(pilot)
+        titles = [command.title for command in screen.palette_commands()]
+    assert "Mon Compte : désactiver mon compte" in titles
+    assert "Pièces jointes : ajouter une pièce jointe" not in titles

@@ -22,6 +22,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -191,7 +192,7 @@ class AccountScreen(LowerBlocks, FormScreen, SpaceScreen, DeactivationFlow):
 
     async def action_jump(self, block: str) -> None:
         """F5, F6, F7: the cursor in the rattachements, abonnements or pièces jointes table."""
-        await self.mount_lower_blocks()
+        await self.lay_out_lower_blocks()
         block_id, table_id = JUMP_TARGETS[block]
         self.query_one(table_id).focus(scroll_visible=False)
         self.query_one(block_id).scroll_visible(animate=False, top=True)
@@ -412,9 +413,16 @@ class AccountScreen(LowerBlocks, FormScreen, SpaceScreen, DeactivationFlow):
                 t("account.cmd.deactivate.help"),
                 self.action_deactivate,
             ),
-            *(
-                command
-                for block in self.query("MembershipsBlock, SubscriptionsBlock, AttachmentsBlock")
-                for command in block.palette_commands()  # type: ignore[attr-defined]
-            ),
+            *self._block_commands(),
         ]
+
+    def _block_commands(self) -> list[Command]:
+        """The commands of the tables' blocks mounted so far (the palette opened while the
+        page is still mounting them lists the others once they are there)."""
+        commands: list[Command] = []
+        for block in self.query("MembershipsBlock, SubscriptionsBlock, AttachmentsBlock"):
+            try:
+                commands += block.palette_commands()  # type: ignore[attr-defined]
+            except NoMatches:  # mounted, its table not composed yet
+                continue
+        return commands

@@ -8,11 +8,11 @@ and lists the blocks below it (:meth:`lower_blocks`, in page order, each built w
 mounted); each is mounted into :attr:`LOWER_BLOCKS_PARENT` when the screen is idle again, so a
 key pressed meanwhile waits for one block at most.
 
-Whatever needs a block that may not be there yet (a jump key, « Valider », a re-render in
-another language, the command palette) calls :meth:`mount_lower_blocks` first. Tab past the
-last field mounted (the app's ``focus_next`` asks the screen's :meth:`focus_next_field`) waits
-for every block to be mounted and laid out, so keys typed in one burst land where they would on
-the whole page."""
+Whatever needs a block that may not be there yet (« Valider », a re-render in another language)
+calls :meth:`mount_lower_blocks` first; what needs its position too (a
+jump key scrolling to it) calls :meth:`lay_out_lower_blocks`. Tab past the last field laid out
+(the app's ``focus_next`` asks the screen's :meth:`focus_next_field`) waits for every block to
+be mounted and laid out, so keys typed in one burst land where they would on the whole page."""
 
 from __future__ import annotations
 
@@ -99,22 +99,25 @@ class LowerBlocks:
             while self._pending:
                 await self._mount_one()
 
-    async def _lay_out_every_block(self) -> None:
-        """Every block mounted and laid out: Textual orders the focus by position, which a
-        widget has only once laid out."""
+    async def lay_out_lower_blocks(self) -> None:
+        """Every block mounted and laid out (at once if they are already): scrolling to a
+        widget, and Textual's focus order, need its position, which a widget has only once
+        laid out."""
+        if self._all_laid_out:
+            return
         screen = cast(Screen, self)
         await self.mount_lower_blocks()
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         screen.call_after_refresh(lambda: done.done() or done.set_result(None))
         await done
+        self._all_laid_out = True
 
     async def focus_next_field(self) -> None:
         """Tab: past the last field laid out, every block is mounted first."""
         screen = cast(Screen, self)
         chain = screen.focus_chain
-        if not self._all_laid_out and (not chain or screen.focused is chain[-1]):
-            await self._lay_out_every_block()
-            self._all_laid_out = True
+        if not chain or screen.focused is chain[-1]:
+            await self.lay_out_lower_blocks()
         screen.focus_next()
 
     async def focus_previous_field(self) -> None:
@@ -122,9 +125,8 @@ class LowerBlocks:
         mounted first."""
         screen = cast(Screen, self)
         chain = screen.focus_chain
-        if not self._all_laid_out and (not chain or screen.focused is chain[0]):
-            await self._lay_out_every_block()
-            self._all_laid_out = True
+        if not chain or screen.focused is chain[0]:
+            await self.lay_out_lower_blocks()
         screen.focus_previous()
 
     async def recompose(self) -> None:

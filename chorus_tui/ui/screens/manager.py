@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
@@ -150,7 +151,7 @@ class SynthesisScreen(LowerBlocks, SpaceScreen):
 
     async def action_jump(self, block: str) -> None:
         """F5, F6: the cursor in the table of the requests block."""
-        await self.mount_lower_blocks()
+        await self.lay_out_lower_blocks()
         widget = self._block(block)
         if widget is None:
             return
@@ -218,5 +219,8 @@ class SynthesisScreen(LowerBlocks, SpaceScreen):
         for widget in (self._block("memberships"), self._block("subscriptions")):
             block_commands = getattr(widget, "palette_commands", None)
             if block_commands is not None:
-                commands.extend(block_commands())
+                try:
+                    commands.extend(block_commands())
+                except NoMatches:  # the block below, mounted, its table not composed yet
+                    continue
         return commands
