@@ -9,10 +9,10 @@ mounted); each is mounted into :attr:`LOWER_BLOCKS_PARENT` when the screen is id
 key pressed meanwhile waits for one block at most.
 
 Whatever needs a block that may not be there yet (« Valider », a re-render in another language)
-calls :meth:`mount_lower_blocks` first; what needs its position too (a
-jump key scrolling to it) calls :meth:`lay_out_lower_blocks`. Tab past the last field laid out
-(the app's ``focus_next`` asks the screen's :meth:`focus_next_field`) waits for every block to
-be mounted and laid out, so keys typed in one burst land where they would on the whole page."""
+calls :meth:`mount_lower_blocks` first; what needs its position too (a jump key scrolling to it)
+calls :meth:`lay_out_lower_blocks`. Tab past the last field laid out (the app's ``focus_next``
+asks the screen's :meth:`focus_next_field`) waits for every block to be mounted and laid out, so
+keys typed in one burst land where they would on the whole page."""
 
 from __future__ import annotations
 
