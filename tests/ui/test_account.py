@@ -514,3 +514,14 @@ async def test_the_palette_before_the_blocks_below_are_mounted_offers_the_screen
         titles = [command.title for command in screen.palette_commands()]
     assert "Mon Compte : désactiver mon compte" in titles
     assert "Pièces jointes : ajouter une pièce jointe" not in titles
+
+
+async def test_leaving_mon_compte_while_its_blocks_mount_is_no_error(services, lower_blocks_held):
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_account(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await screen.mount_lower_blocks()  # what was scheduled before the screen was left
+        assert not screen.lower_blocks_mounted

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import ClassVar, cast
 
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import MountError, Widget
 
 BlockBuilder = Callable[[], list[Widget]]
 
@@ -64,7 +64,9 @@ class LowerBlocks:
             if generation != self._generation or not self._pending:
                 return
             async with self._lock():
-                await self._mount_one()
+                mounted = await self._mount_one()
+            if not mounted:
+                return
             if self._pending:
                 screen.call_after_refresh(mount_next)
             else:
@@ -81,13 +83,20 @@ class LowerBlocks:
             self._mounting = asyncio.Lock()
         return self._mounting
 
-    async def _mount_one(self) -> None:
-        if not self._pending:
-            return
-        parent = cast(Screen, self).query_one(self.LOWER_BLOCKS_PARENT)
-        await parent.mount_all(self._pending.pop(0)())
+    async def _mount_one(self) -> bool:
+        """The next block mounted; False when there is none, or the page is gone (the screen
+        is being left, or composed again)."""
+        screen = cast(Screen, self)
+        parents = screen.query(self.LOWER_BLOCKS_PARENT)
+        if not self._pending or not parents or not screen.is_attached:
+            return False
+        try:
+            await parents.first().mount_all(self._pending.pop(0)())
+        except MountError:
+            return False
         if not self._pending:
             self.lower_blocks_done()
+        return True
 
     def lower_blocks_done(self) -> None:
         """Every block is mounted (the screen shows what it could not before, such as errors
@@ -96,8 +105,8 @@ class LowerBlocks:
     async def mount_lower_blocks(self) -> None:
         """Every block not mounted yet, now."""
         async with self._lock():
-            while self._pending:
-                await self._mount_one()
+            while await self._mount_one():
+                pass
 
     async def lay_out_lower_blocks(self) -> None:
         """Every block mounted and laid out (at once if they are already): scrolling to a
