@@ -36,6 +36,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -346,7 +347,7 @@ class Picture:
         """The same characters in the same styles, scroll bars aside (a page that grows below
         the screen moves its bar's thumb and nothing else)."""
         skip = self.scroll_bars | other.scroll_bars
-        mine, theirs = self.cells(), other.cells()
+        mine, theirs = self.cells, other.cells
         return len(mine) == len(theirs) and all(
             cell == other_cell
             for y, (line, other_line) in enumerate(zip(mine, theirs, strict=True))
@@ -354,6 +355,7 @@ class Picture:
             if (y, x) not in skip
         )
 
+    @cached_property
     def cells(self) -> list[list[tuple[str, Any]]]:
         return [
             [(char, segment.style) for segment in line for char in segment.text]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -17,6 +20,8 @@ JULES = "jmartin@ccasterneuil.fr"
 LUC = "luc.garnier@menuiserie.fr"
 MARIE = "marie.lambert@renovation-habitat.fr"
 TECHNICAL = "api.menuiserie-dupont@menuiserie.fr"
+
+ScreenType = TypeVar("ScreenType", bound=Screen)
 
 
 def make_app(services: Services, language: str = "FR") -> ChorusApp:
@@ -43,6 +48,16 @@ async def log_in(pilot: Pilot, login: str, password: str = DEMO_PASSWORD) -> Non
     pilot.app.screen.query_one("#password", Input).focus()
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def open_space(pilot: Pilot, login: str, key: str, kind: type[ScreenType]) -> ScreenType:
+    """``login`` logged in, then ``key`` (F3, F4…): the space's screen, settled."""
+    await log_in(pilot, login)
+    await pilot.press(key)
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, kind)
+    return screen
 
 
 def shown(widget: Widget) -> str:

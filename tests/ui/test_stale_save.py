@@ -41,7 +41,7 @@ from chorus_tui.ui.screens.structure_detail import MemberDialog, StructureDetail
 from chorus_tui.ui.screens.subscription_review import SubscriptionReviewScreen
 from chorus_tui.ui.widgets.membership_requests import MembershipRequestsBlock
 from chorus_tui.ui.widgets.subscription_requests import SubscriptionRequestsBlock
-from tests.ui.helpers import JULIE, PAUL, log_in, make_app, notice
+from tests.ui.helpers import JULIE, PAUL, log_in, make_app, notice, open_space
 
 pytestmark = pytest.mark.usefixtures("demo_db")
 
@@ -90,12 +90,7 @@ def structure() -> Structure:
 
 
 async def open_account(pilot: Pilot, login: str = PAUL) -> AccountScreen:
-    await log_in(pilot, login)
-    await pilot.press("f4")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, AccountScreen)
-    return screen
+    return await open_space(pilot, login, "f4", AccountScreen)
 
 
 async def test_a_stale_profile_save_gets_the_conflict_and_shows_the_other_operators_values(

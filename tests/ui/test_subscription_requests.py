@@ -28,7 +28,7 @@ from chorus_tui.ui.screens.subscription_review import SubscriptionReviewScreen, 
 from chorus_tui.ui.widgets.footer import ChorusFooter
 from chorus_tui.ui.widgets.form import FormField
 from chorus_tui.ui.widgets.subscription_requests import SubscriptionRequestsBlock
-from tests.ui.helpers import JULIE, PAUL, fill, log_in, make_app, shown
+from tests.ui.helpers import JULIE, PAUL, fill, log_in, make_app, open_space, shown
 
 pytestmark = pytest.mark.usefixtures("demo_db")
 
@@ -422,12 +422,7 @@ async def open_synthese(pilot: Pilot):
     """Eric's « Activités du gestionnaire », settled."""
     from chorus_tui.ui.screens.manager import SynthesisScreen
 
-    await log_in(pilot, ERIC)
-    await pilot.press("f3")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, SynthesisScreen)
-    return screen
+    return await open_space(pilot, ERIC, "f3", SynthesisScreen)
 
 
 async def test_f6_before_the_synthese_has_mounted_its_lower_block_shows_it(services, monkeypatch):

@@ -22,7 +22,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -420,9 +419,6 @@ class AccountScreen(LowerBlocks, FormScreen, SpaceScreen, DeactivationFlow):
         """The commands of the tables' blocks mounted so far (the palette opened while the
         page is still mounting them lists the others once they are there)."""
         commands: list[Command] = []
-        for block in self.query("MembershipsBlock, SubscriptionsBlock, AttachmentsBlock"):
-            try:
-                commands += block.palette_commands()  # type: ignore[attr-defined]
-            except NoMatches:  # mounted, its table not composed yet
-                continue
+        for block in self.mounted("MembershipsBlock, SubscriptionsBlock, AttachmentsBlock"):
+            commands += block.palette_commands()  # type: ignore[attr-defined]
         return commands

@@ -98,6 +98,11 @@ class LowerBlocks:
             self.lower_blocks_done()
         return True
 
+    def mounted(self, selector: str) -> list[Widget]:
+        """The widgets matching ``selector`` that are mounted: a block being mounted is in the
+        DOM before its children are composed."""
+        return [widget for widget in cast(Screen, self).query(selector) if widget.is_mounted]
+
     def lower_blocks_done(self) -> None:
         """Every block is mounted (the screen shows what it could not before, such as errors
         of fields that were not there)."""

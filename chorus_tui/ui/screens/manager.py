@@ -16,7 +16,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
@@ -141,8 +140,8 @@ class SynthesisScreen(LowerBlocks, SpaceScreen):
 
     def _block(self, block: str) -> Widget | None:
         kind = MembershipRequestsBlock if block == "memberships" else SubscriptionRequestsBlock
-        found = self.query(kind)
-        return found.first() if found else None
+        found = self.mounted(kind.__name__)
+        return found[0] if found else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "jump" and parameters:
@@ -219,8 +218,5 @@ class SynthesisScreen(LowerBlocks, SpaceScreen):
         for widget in (self._block("memberships"), self._block("subscriptions")):
             block_commands = getattr(widget, "palette_commands", None)
             if block_commands is not None:
-                try:
-                    commands.extend(block_commands())
-                except NoMatches:  # the block below, mounted, its table not composed yet
-                    continue
+                commands.extend(block_commands())
         return commands
